@@ -1,0 +1,54 @@
+import type { FeatureName } from '../features/features.ts';
+import type { FeatureSource } from '../runner/results.ts';
+
+/** Every timeout the suite uses, in milliseconds (counts are plain numbers). */
+export interface TimeoutConfig {
+  /** GatewayClass must be Accepted. */
+  readonly gatewayClassMustBeAccepted: number;
+  /** Gateway must have an address and be Programmed. */
+  readonly gatewayMustBeProgrammed: number;
+  /** Route parents must show the wanted conditions. */
+  readonly routeMustHaveParents: number;
+  /** Namespaces' pods must be ready. */
+  readonly namespacesMustBeReady: number;
+  /** Longest a conformant gateway may take to program a change (traffic convergence deadline). */
+  readonly maxTimeToConsistency: number;
+  /** Consecutive good answers that prove convergence. */
+  readonly requiredConsecutiveSuccesses: number;
+  /** Pause after a failed attempt. */
+  readonly pollInterval: number;
+  /** Deadline of one RPC. */
+  readonly requestTimeout: number;
+  /** Creating/applying one object. */
+  readonly create: number;
+  /** Cleanup: objects must really be gone within this. */
+  readonly delete: number;
+  /** Whole-test deadline. */
+  readonly test: number;
+}
+
+export type ClusterKind = 'embedded' | 'existing' | 'kind';
+
+export interface ResolvedConfig {
+  readonly gatewayClass: string;
+  readonly cluster: ClusterKind;
+  readonly kubeconfig?: string;
+  readonly context?: string;
+  readonly runTest?: readonly string[];
+  readonly skipTests: readonly string[];
+  readonly supportedFeatures?: readonly FeatureName[];
+  readonly exemptFeatures: readonly FeatureName[];
+  readonly allFeatures: boolean;
+  readonly conformanceProfiles: readonly string[];
+  readonly featureSource?: FeatureSource;
+  readonly timeouts: TimeoutConfig;
+  readonly reportDir: string;
+  readonly keep: boolean;
+  readonly failFast: boolean;
+  readonly mode: string;
+  /** Gateway ns/name -> host[:port] overrides. */
+  readonly gatewayAddresses: Readonly<Record<string, string>>;
+  readonly verbose: boolean;
+  readonly quiet: boolean;
+  readonly runId: string;
+}

@@ -1,0 +1,82 @@
+/**
+ * Feature names. Upstream names keep upstream's exact strings so reports line up with
+ * official ones; names we had to invent are marked `origin: 'grpcroute-conformance'`.
+ */
+export const Feature = {
+  // Upstream, GATEWAY-GRPC core.
+  Gateway: 'Gateway',
+  GRPCRoute: 'GRPCRoute',
+  ReferenceGrant: 'ReferenceGrant',
+  // Upstream, extended.
+  GRPCRouteNamedRouteRule: 'GRPCRouteNamedRouteRule',
+  GRPCRouteRequestHeaderModifier: 'GRPCRouteRequestHeaderModifier',
+  BackendTLSPolicy: 'BackendTLSPolicy',
+  BackendTLSPolicySANValidation: 'BackendTLSPolicySANValidation',
+  GatewayHTTPListenerIsolation: 'GatewayHTTPListenerIsolation',
+  GatewayPort8080: 'GatewayPort8080',
+  // Ours: GRPCRoute behaviour upstream has no feature name for.
+  GRPCRouteResponseHeaderModifier: 'GRPCRouteResponseHeaderModifier',
+  GRPCRouteRequestMirror: 'GRPCRouteRequestMirror',
+  GRPCRouteParentRefPort: 'GRPCRouteParentRefPort',
+  GRPCRouteBackendFilters: 'GRPCRouteBackendFilters',
+  GRPCRouteMethodOnlyMatch: 'GRPCRouteMethodOnlyMatch',
+  GRPCRouteMethodRegexMatch: 'GRPCRouteMethodRegexMatch',
+  GRPCRouteHeaderRegexMatch: 'GRPCRouteHeaderRegexMatch',
+  GRPCRouteExtensionRef: 'GRPCRouteExtensionRef',
+  GRPCRouteCrossServingExclusive: 'GRPCRouteCrossServingExclusive',
+} as const;
+
+export type FeatureName = (typeof Feature)[keyof typeof Feature];
+
+export type SupportLevel = 'core' | 'extended' | 'implementation-specific';
+
+export interface FeatureInfo {
+  readonly name: FeatureName;
+  readonly level: SupportLevel;
+  readonly origin: 'upstream' | 'grpcroute-conformance';
+  readonly description: string;
+}
+
+const info = (
+  name: FeatureName,
+  level: SupportLevel,
+  origin: FeatureInfo['origin'],
+  description: string,
+): FeatureInfo => ({ name, level, origin, description });
+
+/** Every feature the suite knows; an unknown name on the command line is an error. */
+export const FEATURES: readonly FeatureInfo[] = [
+  info(Feature.Gateway, 'core', 'upstream', 'Gateway resources'),
+  info(Feature.GRPCRoute, 'core', 'upstream', 'GRPCRoute resources, core matching and routing'),
+  info(Feature.ReferenceGrant, 'core', 'upstream', 'Cross-namespace references governed by ReferenceGrant'),
+  info(Feature.GRPCRouteNamedRouteRule, 'extended', 'upstream', 'Rule names on GRPCRoute rules'),
+  info(Feature.GRPCRouteRequestHeaderModifier, 'extended', 'upstream', 'RequestHeaderModifier filter on GRPCRoute rules'),
+  info(Feature.BackendTLSPolicy, 'extended', 'upstream', 'TLS from the gateway to GRPCRoute backends'),
+  info(Feature.BackendTLSPolicySANValidation, 'extended', 'upstream', 'BackendTLSPolicy subjectAltNames validation'),
+  info(Feature.GatewayHTTPListenerIsolation, 'extended', 'upstream', 'A request is served only by its best-matching listener'),
+  info(Feature.GatewayPort8080, 'extended', 'upstream', 'Listeners on port 8080'),
+  info(Feature.GRPCRouteResponseHeaderModifier, 'extended', 'grpcroute-conformance', 'ResponseHeaderModifier filter on GRPCRoute rules'),
+  info(Feature.GRPCRouteRequestMirror, 'extended', 'grpcroute-conformance', 'RequestMirror filter on GRPCRoute rules'),
+  info(Feature.GRPCRouteParentRefPort, 'extended', 'grpcroute-conformance', 'parentRefs[].port selects listeners by port'),
+  info(Feature.GRPCRouteBackendFilters, 'implementation-specific', 'grpcroute-conformance', 'Filters on backendRefs'),
+  info(Feature.GRPCRouteMethodOnlyMatch, 'implementation-specific', 'grpcroute-conformance', 'Exact method match without a service'),
+  info(Feature.GRPCRouteMethodRegexMatch, 'implementation-specific', 'grpcroute-conformance', 'RegularExpression method matches'),
+  info(Feature.GRPCRouteHeaderRegexMatch, 'implementation-specific', 'grpcroute-conformance', 'RegularExpression header matches'),
+  info(Feature.GRPCRouteExtensionRef, 'implementation-specific', 'grpcroute-conformance', 'ExtensionRef filters; an unresolvable one must fail requests'),
+  info(
+    Feature.GRPCRouteCrossServingExclusive,
+    'implementation-specific',
+    'grpcroute-conformance',
+    'HTTPRoute and GRPCRoute with intersecting hostnames on one listener: only the older is accepted',
+  ),
+];
+
+const byName = new Map(FEATURES.map((f) => [f.name as string, f]));
+
+export function featureInfo(name: string): FeatureInfo | undefined {
+  return byName.get(name);
+}
+
+export function isFeatureName(name: string): name is FeatureName {
+  return byName.has(name);
+}

@@ -1,0 +1,24 @@
+import type { FeatureName } from '../features/features.ts';
+import type { TestContext } from './context.ts';
+
+/** One conformance test: plain data plus one function. The runner decides skips; the body never does. */
+export interface ConformanceTest {
+  /** Stable forever: it is the report key. Upstream names are kept where upstream has the test. */
+  readonly name: string;
+  readonly description: string;
+  /** Every feature the test needs; it is skipped as not supported when one is missing. */
+  readonly features: readonly FeatureName[];
+  /** Fixture files relative to `fixtures/`, applied in order before the body runs. */
+  readonly manifests: readonly string[];
+  /** Statement numbers of ../shared/reference/grpcroute-semantics.md §12 that the test checks. */
+  readonly specRefs: readonly number[];
+  readonly provisional?: boolean;
+  /** Long-running (statistics, timeouts); still run by default. */
+  readonly slow?: boolean;
+  run(t: TestContext): Promise<void>;
+}
+
+/** Identity function for type inference, like `defineConfig`. */
+export function defineConformanceTest(test: ConformanceTest): ConformanceTest {
+  return test;
+}
