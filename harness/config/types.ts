@@ -29,6 +29,15 @@ export interface TimeoutConfig {
 
 export type ClusterKind = 'embedded' | 'existing' | 'kind';
 
+/** Who the report is about (`--organization --project --url --version --contact`); empty strings when not given. */
+export interface ImplementationInfo {
+  readonly organization: string;
+  readonly project: string;
+  readonly url: string;
+  readonly version: string;
+  readonly contact: readonly string[];
+}
+
 export interface ResolvedConfig {
   readonly gatewayClass: string;
   readonly cluster: ClusterKind;
@@ -51,4 +60,12 @@ export interface ResolvedConfig {
   readonly verbose: boolean;
   readonly quiet: boolean;
   readonly runId: string;
+  /** Present when any of --organization/--project/--url/--version/--contact was given. */
+  readonly implementation?: ImplementationInfo;
+  /** Replaces the echo image named in fixtures (--echo-image). */
+  readonly echoImage?: string;
+  /** The options file the config was read from, if any. */
+  readonly optionsFile?: string;
+  /** Provisional tests are recorded as provisionalSkipped instead of run (--skip-provisional). */
+  readonly skipProvisional?: boolean;
 }

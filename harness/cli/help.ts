@@ -1,0 +1,54 @@
+import { envName, OPTIONS } from './options.ts';
+import { COMMAND_FLAGS } from './parse-argv.ts';
+
+function wrap(text: string, width: number, indent: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines.join(`\n${indent}`);
+}
+
+/** The --help text, generated from the option table. */
+export function renderHelp(): string {
+  const indent = '      ';
+  const options = OPTIONS.map((o) => {
+    const head = `  --${o.flag}${o.arg ? ` ${o.arg}` : ''}`;
+    const tail = [o.defaultText ? `default: ${o.defaultText}` : undefined, `env: ${envName(o)}`].filter(Boolean).join('; ');
+    return `${head}\n${indent}${wrap(`${o.description} (${tail})`, 90, indent)}`;
+  });
+  const commandFlags = (name: keyof typeof COMMAND_FLAGS) =>
+    COMMAND_FLAGS[name].map((f) => `  --${f.flag}${'arg' in f ? ` ${f.arg}` : ''}\n${indent}${f.description}`);
+  return [
+    'Usage: grpcroute-conformance [run] [options]',
+    '       grpcroute-conformance list [--json]',
+    '       grpcroute-conformance embedded --kubeconfig-out PATH [--no-reference-gateway]',
+    '',
+    'Runs the GRPCRoute conformance suite against a Gateway API implementation. With no options it',
+    'starts an embedded cluster with the reference gateway and runs every test.',
+    '',
+    'Commands:',
+    '  run (default)  run the suite; exit 0 when no test failed, 1 when one did, 2 for bad input or setup failure',
+    '  list           print the tests with their features and support level (needs no cluster)',
+    '  embedded       start the embedded cluster (and the reference gateway) until interrupted',
+    '',
+    'Options (precedence: defaults < --options-file < environment < flags):',
+    ...options,
+    '',
+    'list options:',
+    ...commandFlags('list'),
+    '',
+    'embedded options:',
+    ...commandFlags('embedded'),
+    '',
+    'Durations: 500ms, 30s, 2m, 1m30s. Lists are comma-separated. Booleans in env/file: true or false.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,111 @@
+import type { ConfigInput } from '../config/config-input.ts';
+import { CONFIG_DEFAULTS } from '../config/defaults.ts';
+import { parseTimeoutOverrides, TIMEOUT_KEYS } from '../config/timeouts.ts';
+import {
+  parseBoolean,
+  parseEnum,
+  parseFeatureList,
+  parseGatewayAddress,
+  parseList,
+  parseProfileList,
+  parseText,
+} from './value-parsers.ts';
+
+type Key = keyof ConfigInput;
+
+/** One config option, declared once; flag parsing, env, options file and --help all read it. */
+export interface OptionSpec<K extends Key = Key> {
+  readonly key: K;
+  /** Without the leading dashes, kebab-case. */
+  readonly flag: string;
+  /** Shown after the flag in --help; absent for on/off switches. */
+  readonly arg?: string;
+  readonly description: string;
+  readonly defaultText?: string;
+  /** `previous` is the value so far in the same layer, for options that accumulate. */
+  readonly parse: (raw: string, previous?: ConfigInput[K]) => ConfigInput[K];
+  /** Given several times (flag) or as several entries (env/file): each adds to the value. */
+  readonly repeatable?: boolean;
+  /** Layers merge this option key by key instead of replacing it. */
+  readonly mergeByKey?: boolean;
+}
+
+type OptionTable = { readonly [K in Key]: Omit<OptionSpec<K>, 'key' | 'flag'> };
+
+const switchOption = (description: string) => ({ description, parse: parseBoolean, defaultText: 'false' });
+
+// Mapped over ConfigInput, so adding a config field without a flag does not compile.
+const TABLE: OptionTable = {
+  gatewayClass: {
+    arg: 'NAME',
+    description: 'GatewayClass under test',
+    defaultText: CONFIG_DEFAULTS.gatewayClass,
+    parse: parseText,
+  },
+  cluster: {
+    arg: 'KIND',
+    description: 'embedded (in-process API server + reference gateway), existing (--kubeconfig) or kind (not yet supported)',
+    defaultText: CONFIG_DEFAULTS.cluster,
+    parse: parseEnum(['embedded', 'existing', 'kind'] as const),
+  },
+  kubeconfig: { arg: 'PATH', description: 'kubeconfig of an existing cluster', parse: parseText },
+  context: { arg: 'NAME', description: 'kubeconfig context to use', parse: parseText },
+  runTest: {
+    arg: 'NAMES',
+    description: 'run only these tests (comma list), whatever features are supported; all others are recorded as skipped',
+    parse: parseList,
+  },
+  skipTests: { arg: 'NAMES', description: 'tests to skip (comma list); recorded as skipped', parse: parseList },
+  supportedFeatures: {
+    arg: 'FEATURES',
+    description: 'features the implementation supports (comma list); default: read from GatewayClass status',
+    parse: parseFeatureList,
+  },
+  exemptFeatures: { arg: 'FEATURES', description: 'features removed from the supported set (comma list)', parse: parseFeatureList },
+  allFeatures: switchOption('treat every feature as supported (minus --exempt-features)'),
+  skipProvisional: switchOption('record provisional tests as provisionalSkipped instead of running them'),
+  conformanceProfiles: { arg: 'PROFILES', description: 'profiles to report, e.g. GATEWAY-GRPC,GRPCROUTE-EXTENDED', parse: parseProfileList },
+  timeouts: {
+    arg: 'KEY=DURATION,...',
+    description: `override timeouts, e.g. maxTimeToConsistency=45s,requiredConsecutiveSuccesses=5; keys: ${TIMEOUT_KEYS.join(', ')}`,
+    parse: (raw, previous) => ({ ...previous, ...parseTimeoutOverrides(raw) }),
+    repeatable: true,
+    mergeByKey: true,
+  },
+  reportDir: { arg: 'DIR', description: 'where reports are written', defaultText: `${CONFIG_DEFAULTS.reportDir}/`, parse: parseText },
+  keep: switchOption('keep the cluster objects of this run for inspection (no cleanup)'),
+  failFast: switchOption('stop after the first failed test'),
+  mode: { arg: 'MODE', description: 'mode recorded in the report', defaultText: CONFIG_DEFAULTS.mode, parse: parseText },
+  gatewayAddress: {
+    arg: 'NAME=HOST[:PORT]',
+    description: 'dial HOST[:PORT] for Gateway NAME (ns/name, or name in the infra namespace); repeatable',
+    parse: (raw, previous) => parseGatewayAddress(raw, previous),
+    repeatable: true,
+    mergeByKey: true,
+  },
+  echoImage: { arg: 'IMAGE', description: 'echo-server image that replaces the one named in fixtures', parse: parseText },
+  optionsFile: { arg: 'PATH', description: 'YAML file with any of these options, keys in camelCase (e.g. gatewayClass)', parse: parseText },
+  verbose: switchOption('show debug output'),
+  quiet: switchOption('show only failures and the summary'),
+  organization: { arg: 'TEXT', description: 'implementation organization, for reports', parse: parseText },
+  project: { arg: 'TEXT', description: 'implementation project, for reports', parse: parseText },
+  url: { arg: 'URL', description: 'implementation URL, for reports', parse: parseText },
+  version: { arg: 'TEXT', description: 'implementation version, for reports', parse: parseText },
+  contact: { arg: 'LIST', description: 'implementation contacts (comma list), for reports', parse: parseList },
+};
+
+const kebab = (key: string): string => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** Every config option, in --help order. */
+export const OPTIONS: readonly OptionSpec[] = Object.entries(TABLE).map(
+  ([key, spec]) => ({ ...spec, key, flag: kebab(key) }) as OptionSpec,
+);
+
+/** `GRPCCONF_` + the key in UPPER_SNAKE_CASE. */
+export function envName(option: OptionSpec): string {
+  return `GRPCCONF_${option.flag.replace(/-/g, '_').toUpperCase()}`;
+}
+
+export function isSwitch(option: OptionSpec): boolean {
+  return option.arg === undefined;
+}

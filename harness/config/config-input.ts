@@ -1,0 +1,38 @@
+import type { FeatureName } from '../features/features.ts';
+import type { ClusterKind, TimeoutConfig } from './types.ts';
+
+/**
+ * Raw settings as one layer (defaults, options file, environment, flags) provides them. Keys are
+ * the camelCase of the flag names, which is also the options-file key.
+ */
+export interface ConfigInput {
+  gatewayClass: string;
+  cluster: ClusterKind;
+  kubeconfig: string;
+  context: string;
+  runTest: string[];
+  skipTests: string[];
+  supportedFeatures: FeatureName[];
+  exemptFeatures: FeatureName[];
+  allFeatures: boolean;
+  skipProvisional: boolean;
+  conformanceProfiles: string[];
+  timeouts: Partial<TimeoutConfig>;
+  reportDir: string;
+  keep: boolean;
+  failFast: boolean;
+  mode: string;
+  /** Gateway `ns/name` -> `host[:port]`. */
+  gatewayAddress: Record<string, string>;
+  echoImage: string;
+  optionsFile: string;
+  verbose: boolean;
+  quiet: boolean;
+  organization: string;
+  project: string;
+  url: string;
+  version: string;
+  contact: string[];
+}
+
+export type ConfigLayer = Partial<ConfigInput>;
