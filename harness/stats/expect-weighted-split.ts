@@ -1,0 +1,78 @@
+import type { GatewayAddress } from '../kube/types.ts';
+import type { GrpcCall, GrpcHelpers, GrpcResult } from '../grpc/types.ts';
+import { sampleSequentially } from './sample-sequentially.ts';
+import type { WeightSplitSummary, WeightSplitTestOptions } from './weight-split-test.ts';
+import { WeightSplitTest } from './weight-split-test.ts';
+
+export interface WeightedSplitExpectation extends WeightSplitTestOptions {
+  /** The call every sample sends (authority included). */
+  readonly call: GrpcCall;
+  /** Namespace every answering pod must be in. */
+  readonly namespace: string;
+  /** RPCs in flight at once; default and maximum 10. */
+  readonly concurrency?: number;
+}
+
+/** What a weighted-split check used and decided; JSON-safe, for a case's `observed`. */
+export interface WeightedSplitObservation extends WeightSplitSummary {
+  /** RPCs sent by the sequential test (excluding the warm-up that waited for programming). */
+  readonly rpcs: number;
+}
+
+/** The sequential test rejected the split; carries the full observation. */
+export class WeightedSplitRejectedError extends Error {
+  readonly code = 'GRPCCONF_WEIGHTED_SPLIT_REJECTED';
+
+  constructor(readonly observation: WeightedSplitObservation) {
+    super(`weighted split rejected after ${observation.rpcs} RPCs: ${observation.reason ?? ''}; ${JSON.stringify(observation)}`);
+    this.name = 'WeightedSplitRejectedError';
+  }
+}
+
+/**
+ * Checks that traffic is split by the route's weights. First converges until every backend
+ * with a positive weight has answered and whole batches come back OK from expected backends
+ * (the route is programmed); then runs a fresh {@link WeightSplitTest}, so warm-up answers
+ * never enter the statistics. Resolves with the observation on accept, throws
+ * {@link WeightedSplitRejectedError} on reject.
+ */
+export async function expectWeightedSplit(
+  grpc: GrpcHelpers,
+  gw: GatewayAddress,
+  expectation: WeightedSplitExpectation,
+): Promise<WeightedSplitObservation> {
+  const concurrency = Math.min(expectation.concurrency ?? 10, 10);
+  const backends = Object.keys(expectation.weights).sort((a, b) => b.length - a.length);
+  const classify = (result: GrpcResult): string => {
+    if (result.code !== 0) return `grpc-status-${result.code}`;
+    const context = result.responses[0]?.context;
+    if (!context) return 'no-echo-response';
+    const backend = backends.find((name) => context.pod.startsWith(`${name}-`));
+    if (context.namespace !== expectation.namespace) return `namespace:${context.namespace}/${context.pod}`;
+    return backend ?? `unexpected-pod:${context.pod}`;
+  };
+  const wanted = backends.filter((name) => (expectation.weights[name] ?? 0) > 0);
+  const seen = new Set<string>();
+
+  await grpc.converge('every weighted backend answers', async () => {
+    const batch = await Promise.all(Array.from({ length: concurrency }, () => grpc.send(gw, expectation.call)));
+    const labels = batch.map(classify);
+    const wrong = labels.filter((label) => !wanted.includes(label));
+    if (wrong.length > 0) throw new Error(`answers not from a weighted backend: ${wrong.join(', ')}`);
+    labels.forEach((label) => seen.add(label));
+    const missing = wanted.filter((name) => !seen.has(name));
+    if (missing.length > 0) throw new Error(`not answered yet: ${missing.join(', ')}`);
+    return labels;
+  });
+
+  const test = new WeightSplitTest(expectation);
+  const { drawn } = await sampleSequentially({
+    draw: () => grpc.send(gw, expectation.call),
+    observe: (result) => (test.observe(classify(result)) === 'undecided' ? 'continue' : 'stop'),
+    concurrency,
+    maxDraws: expectation.maxSamples ?? 2000,
+  });
+  const observation: WeightedSplitObservation = { ...test.summary(), rpcs: drawn };
+  if (observation.verdict !== 'accept') throw new WeightedSplitRejectedError(observation);
+  return observation;
+}
