@@ -1,0 +1,21 @@
+import { isJsonObject } from './json-shape.ts';
+
+/** Which Gateway API CRD bundle is being emulated; validation differs only in a few rules. */
+export type Channel = 'standard' | 'experimental';
+
+/** Options for validateObject beyond what the object itself carries. */
+export interface ValidationOptions {
+  /** Defaults to 'standard', or to the object's `gateway.networking.k8s.io/channel` annotation. */
+  channel?: Channel;
+}
+
+/** The annotation the upstream CRDs carry; honoured on objects too so a test can opt in per object. */
+export const CHANNEL_ANNOTATION = 'gateway.networking.k8s.io/channel';
+
+export function resolveChannel(obj: Record<string, unknown>, options: ValidationOptions = {}): Channel {
+  if (options.channel) return options.channel;
+  const metadata = obj['metadata'];
+  const annotations = isJsonObject(metadata) ? metadata['annotations'] : undefined;
+  const value = isJsonObject(annotations) ? annotations[CHANNEL_ANNOTATION] : undefined;
+  return value === 'experimental' ? 'experimental' : 'standard';
+}

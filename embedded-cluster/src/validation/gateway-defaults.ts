@@ -1,0 +1,20 @@
+import { objectAt, type JsonObject } from './json-shape.ts';
+import { GATEWAY_GROUP } from './patterns.ts';
+import { defaultField, objectsAt } from './route-defaults.ts';
+
+/** CRD defaults of a Gateway spec, in place. */
+export function defaultGatewaySpec(spec: JsonObject): void {
+  for (const listener of objectsAt(spec, 'listeners')) {
+    defaultField(listener, 'allowedRoutes', { namespaces: { from: 'Same' } });
+    const allowedRoutes = objectAt(listener, 'allowedRoutes');
+    defaultField(allowedRoutes, 'namespaces', { from: 'Same' });
+    defaultField(objectAt(allowedRoutes, 'namespaces'), 'from', 'Same');
+    for (const kind of objectsAt(allowedRoutes, 'kinds')) defaultField(kind, 'group', GATEWAY_GROUP);
+    const tls = objectAt(listener, 'tls');
+    defaultField(tls, 'mode', 'Terminate');
+    for (const ref of objectsAt(tls, 'certificateRefs')) {
+      defaultField(ref, 'group', '');
+      defaultField(ref, 'kind', 'Secret');
+    }
+  }
+}
