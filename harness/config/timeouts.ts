@@ -41,7 +41,12 @@ export function parseTimeoutValue(key: TimeoutKey, raw: string): number {
     if (!/^[1-9]\d*$/.test(value)) throw new ConfigError(`timeout ${key} must be a positive whole number, got "${raw}"`);
     return Number(value);
   }
-  const ms = parseDuration(value);
+  let ms: number;
+  try {
+    ms = parseDuration(value);
+  } catch (error) {
+    throw new ConfigError(`timeout ${key}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
   if (ms <= 0) throw new ConfigError(`timeout ${key} must be longer than 0, got "${raw}"`);
   return ms;
 }

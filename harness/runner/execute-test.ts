@@ -1,0 +1,147 @@
+import type { ResolvedConfig } from '../config/types.ts';
+import { formatDuration } from '../config/duration.ts';
+import { describeError } from '../errors.ts';
+import { createPrefixedLog, type LogSink } from '../log.ts';
+import type { RunFacts } from '../run/facts.ts';
+import { CaseRecorder } from './case-recorder.ts';
+import { CleanupStack } from './cleanup-stack.ts';
+import type { ConformanceTest } from './conformance-test.ts';
+import type { TestContext } from './context.ts';
+import type { GateDecision } from './gating.ts';
+import { inspectHint } from './inspect-hint.ts';
+import type { Diagnostics, TestResult } from './results.ts';
+import type { TestDeps } from './test-deps.ts';
+import { testLevel } from './test-level.ts';
+
+/** The test ran past timeouts.test; the body's signal is aborted with it. */
+export class TestDeadlineError extends Error {
+  readonly code = 'GRPCCONF_TEST_DEADLINE';
+  constructor(testName: string, deadlineMs: number) {
+    super(`${testName} did not finish within ${formatDuration(deadlineMs)} (timeouts.test)`);
+    this.name = 'TestDeadlineError';
+  }
+}
+
+export interface ExecuteOptions {
+  readonly config: ResolvedConfig;
+  readonly facts: RunFacts;
+  readonly deps: TestDeps;
+  readonly gate: GateDecision;
+  /** Aborted when the whole run is interrupted. */
+  readonly runSignal?: AbortSignal;
+  readonly logSink: LogSink;
+  readonly now?: () => number;
+}
+
+function baseResult(test: ConformanceTest): Omit<TestResult, 'outcome' | 'durationMs' | 'cases'> {
+  return {
+    name: test.name,
+    description: test.description,
+    features: [...test.features],
+    level: testLevel(test.features),
+    provisional: test.provisional ?? false,
+    specRefs: [...test.specRefs],
+  };
+}
+
+/** Rejects when `signal` aborts, with the abort reason; never settles otherwise. */
+function whenAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+}
+
+async function diagnose(deps: TestDeps, facts: RunFacts, name: string): Promise<Diagnostics> {
+  try {
+    return await deps.collectDiagnostics(facts, name);
+  } catch (error) {
+    return { events: `collecting diagnostics failed: ${describeError(error)}` };
+  }
+}
+
+/**
+ * Runs one conformance test end to end and returns its JSON-safe result: gating outcome,
+ * manifests, body, diagnostics on failure (before cleanup), then LIFO cleanup unless --keep.
+ * It never throws: every failure becomes part of the result.
+ */
+export async function executeTest(test: ConformanceTest, options: ExecuteOptions): Promise<TestResult> {
+  const { config, facts, deps, gate } = options;
+  const now = options.now ?? (() => performance.now());
+  if (!gate.run) {
+    return {
+      ...baseResult(test),
+      outcome: gate.outcome,
+      reason: gate.reason,
+      ...(gate.missingFeatures ? { missingFeatures: [...gate.missingFeatures] } : {}),
+      durationMs: 0,
+      cases: [],
+    };
+  }
+
+  const startedAt = now();
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new TestDeadlineError(test.name, config.timeouts.test)), config.timeouts.test);
+  const signal = options.runSignal ? AbortSignal.any([deadline.signal, options.runSignal]) : deadline.signal;
+  const log = createPrefixedLog(test.name, options.logSink);
+  const cleanup = new CleanupStack();
+  const recorder = new CaseRecorder(now);
+  let error: unknown;
+  let diagnostics: Diagnostics | undefined;
+  try {
+    const kube = deps.createKubeHelpers({ facts, testName: test.name, timeouts: config.timeouts, cleanup: (fn) => cleanup.push(fn), signal, log });
+    const grpc = deps.createGrpcHelpers({
+      timeouts: config.timeouts,
+      infraNamespace: facts.namespaces.infra,
+      recordCase: (c) => recorder.record(c),
+      signal,
+      log,
+    });
+    const context: TestContext = {
+      name: test.name,
+      log,
+      signal,
+      config,
+      timeouts: config.timeouts,
+      namespaces: facts.namespaces,
+      kube,
+      grpc,
+      cleanup: (fn) => cleanup.push(fn),
+      cases: (list, fn) => recorder.cases(list, fn),
+      step: (name, fn) => recorder.step(name, fn),
+    };
+    log(`features: ${test.features.join(', ') || 'none'}`);
+    const body = async () => {
+      for (const manifest of test.manifests) await kube.applyFixture(manifest);
+      await test.run(context);
+    };
+    await Promise.race([body(), whenAborted(signal)]);
+    const failedCases = recorder.results.filter((c) => c.outcome === 'failed');
+    if (failedCases.length > 0) error = new Error(`${failedCases.length} recorded case(s) failed, first: ${failedCases[0]!.name}: ${failedCases[0]!.error ?? ''}`);
+  } catch (caught) {
+    error = caught;
+  } finally {
+    clearTimeout(timer);
+  }
+
+  if (error !== undefined) {
+    log(`failed: ${describeError(error)}`);
+    diagnostics = await diagnose(deps, facts, test.name);
+  }
+  if (config.keep) {
+    diagnostics = { ...diagnostics, inspectHint: inspectHint(facts, test.name) };
+  } else {
+    const failures = await cleanup.runAll();
+    if (failures.length > 0 && error === undefined) error = new Error(`cleanup failed: ${failures.join('; ')}`);
+    else for (const f of failures) log(`cleanup failed: ${f}`);
+  }
+
+  return {
+    ...baseResult(test),
+    outcome: error === undefined ? 'passed' : 'failed',
+    durationMs: Math.round(now() - startedAt),
+    cases: [...recorder.results],
+    ...(error !== undefined ? { error: describeError(error) } : {}),
+    ...(diagnostics ? { diagnostics } : {}),
+  };
+}

@@ -1,0 +1,58 @@
+import { inject, test } from 'vitest';
+import { HarnessError } from '../errors.ts';
+import type { ConformanceTest } from './conformance-test.ts';
+import { executeTest } from './execute-test.ts';
+import { decideGate } from './gating.ts';
+import type { TestDeps } from './test-deps.ts';
+import './provided-context.ts';
+
+/** Headroom past timeouts.test for diagnostics and cleanup, which run after the body's deadline. */
+function vitestTimeout(timeouts: { test: number; delete: number; create: number }): number {
+  return timeouts.test + timeouts.create + 2 * timeouts.delete;
+}
+
+/**
+ * Registers every conformance test as one `test.concurrent`. The harness, not the body, decides
+ * gating; the TestResult goes into task meta for the reporter in the main process.
+ */
+export function registerConformanceTests(tests: readonly ConformanceTest[], deps: TestDeps): void {
+  if (tests.length === 0) {
+    // Vitest treats a file without tests as an error; an empty registry is a valid (empty) run.
+    test.skip('no conformance tests registered', () => {});
+    return;
+  }
+  const provided = inject('conformance');
+  if (!provided) {
+    throw new HarnessError(
+      'GRPCCONF_NOT_PREPARED',
+      'no run facts were provided; run through `grpcroute-conformance` or `npx vitest --config vitest.conformance.config.ts`',
+    );
+  }
+  let failedFast: string | undefined;
+  for (const conformanceTest of tests) {
+    test.concurrent(
+      conformanceTest.name,
+      async (ctx) => {
+        const { config, facts } = provided;
+        const gate = decideGate(conformanceTest, {
+          config,
+          supportedFeatures: facts.supportedFeatures,
+          ...(failedFast ? { failedFast } : {}),
+        });
+        const result = await executeTest(conformanceTest, {
+          config,
+          facts,
+          deps,
+          gate,
+          runSignal: ctx.signal,
+          logSink: (line) => console.log(line),
+        });
+        ctx.task.meta.conformance = result;
+        if (result.outcome === 'failed' && config.failFast) failedFast ??= conformanceTest.name;
+        if (result.outcome === 'failed') throw new Error(result.error ?? `${conformanceTest.name} failed`);
+        if (result.outcome !== 'passed') ctx.skip(result.reason);
+      },
+      vitestTimeout(provided.config.timeouts),
+    );
+  }
+}

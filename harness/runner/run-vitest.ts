@@ -1,0 +1,70 @@
+import type { Writable } from 'node:stream';
+import { createVitest } from 'vitest/node';
+import type { ResolvedConfig } from '../config/types.ts';
+import type { RunFacts } from '../run/facts.ts';
+import { ConformanceReporter } from './conformance-reporter.ts';
+import type { ConformanceTest } from './conformance-test.ts';
+import { ProgressReporter } from './progress-reporter.ts';
+import { PROJECT_ROOT } from './project-root.ts';
+import type { TestResult } from './results.ts';
+import './provided-context.ts';
+
+export interface VitestRunOptions {
+  readonly config: ResolvedConfig;
+  readonly facts: RunFacts;
+  readonly tests: readonly ConformanceTest[];
+  /** The adapter file, relative to the project root; tests of the runner pass their own. */
+  readonly testFile?: string;
+  readonly root?: string;
+  /** Live progress off (CI or --quiet). */
+  readonly silentProgress: boolean;
+  /** Cancels the run: running tests see their signal aborted, queued ones never start. */
+  readonly signal?: AbortSignal;
+  /** Where Vitest's own messages go (unexpected errors); our reporters print everything else. */
+  readonly vitestOutput?: Writable;
+}
+
+export interface VitestRunOutcome {
+  readonly recorded: ReadonlyMap<string, TestResult>;
+  readonly runErrors: readonly string[];
+}
+
+/**
+ * Runs the adapter file through Vitest's Node API with a config built here: one worker (tests are
+ * I/O bound and run concurrently inside it), our reporters only, facts handed over by `provide`.
+ */
+export async function runVitest(options: VitestRunOptions): Promise<VitestRunOutcome> {
+  const conformance = new ConformanceReporter(options.tests);
+  const progress = new ProgressReporter(options.tests, { silent: options.silentProgress, verbose: options.config.verbose });
+  const output = options.vitestOutput ?? process.stderr;
+  const vitest = await createVitest(
+    'test',
+    {
+      config: false,
+      root: options.root ?? PROJECT_ROOT,
+      include: [options.testFile ?? 'suites/conformance.test.ts'],
+      watch: false,
+      pool: 'forks',
+      maxWorkers: 1,
+      fileParallelism: false,
+      maxConcurrency: 16,
+      provide: { conformance: { config: options.config, facts: options.facts } },
+      reporters: [conformance, progress],
+      // Each test enforces its own deadline; this only catches a hung worker.
+      testTimeout: 0,
+      hookTimeout: 60_000,
+      passWithNoTests: true,
+    },
+    {},
+    { stdout: output, stderr: output },
+  );
+  const onAbort = () => void vitest.cancelCurrentRun('keyboard-input');
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    if (!options.signal?.aborted) await vitest.start();
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    await vitest.close();
+  }
+  return { recorded: conformance.recorded, runErrors: conformance.runErrors };
+}

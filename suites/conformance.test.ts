@@ -1,0 +1,8 @@
+// The thin adapter: each conformance test object becomes one Vitest test; the harness gates and records.
+import { collectDiagnostics } from '../harness/kube/diagnostics.ts';
+import { createKubeHelpers } from '../harness/kube/helpers.ts';
+import { createGrpcHelpers } from '../harness/grpc/helpers.ts';
+import { registerConformanceTests } from '../harness/runner/register-tests.ts';
+import { CONFORMANCE_TESTS } from './index.ts';
+
+registerConformanceTests(CONFORMANCE_TESTS, { createKubeHelpers, createGrpcHelpers, collectDiagnostics });
