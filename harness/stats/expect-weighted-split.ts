@@ -19,13 +19,15 @@ export interface WeightedSplitObservation extends WeightSplitSummary {
   readonly rpcs: number;
 }
 
-/** The sequential test rejected the split; carries the full observation. */
+/** The sequential test rejected the split; `expected`/`observed` are picked up by the case recorder. */
 export class WeightedSplitRejectedError extends Error {
   readonly code = 'GRPCCONF_WEIGHTED_SPLIT_REJECTED';
+  readonly expected: { readonly shares: Readonly<Record<string, number>>; readonly tolerance: number };
 
-  constructor(readonly observation: WeightedSplitObservation) {
-    super(`weighted split rejected after ${observation.rpcs} RPCs: ${observation.reason ?? ''}; ${JSON.stringify(observation)}`);
+  constructor(readonly observed: WeightedSplitObservation) {
+    super(`weighted split rejected after ${observed.rpcs} RPCs: ${observed.reason ?? ''}; ${JSON.stringify(observed)}`);
     this.name = 'WeightedSplitRejectedError';
+    this.expected = { shares: observed.expectedShares, tolerance: observed.tolerance };
   }
 }
 
