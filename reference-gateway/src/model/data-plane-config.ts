@@ -99,6 +99,12 @@ export interface CompiledBackend {
   /** Ready endpoints (pod IP + target port). Empty with valid=true = no ready endpoints: UNAVAILABLE. */
   readonly endpoints: readonly { readonly ip: string; readonly port: number }[];
   /** From a BackendTLSPolicy: TLS to the backend, verifying `hostname` against `caPem`. */
-  readonly tls?: { readonly caPem: string; readonly hostname: string };
+  readonly tls?: {
+    readonly caPem: string;
+    /** SNI, and the name the certificate must carry unless subjectAltNames is given. */
+    readonly hostname: string;
+    /** When set, the certificate must carry one of these SANs instead of `hostname`. */
+    readonly subjectAltNames?: readonly { readonly type: 'Hostname' | 'URI'; readonly value: string }[];
+  };
   readonly filters: readonly CompiledFilter[];
 }

@@ -1,0 +1,84 @@
+import type { Condition, Gateway, GatewayClass } from '../kube/objects.ts';
+import type { DesiredCondition } from './conditions.ts';
+import { condition, mergeConditions } from './conditions.ts';
+import type { RouteKind } from './listener-status.ts';
+import type { GatewayState } from './route-attachment.ts';
+import type { ControllerSettings } from './settings.ts';
+import { supportedFeatures } from './supported-features.ts';
+
+export interface ListenerStatusDesired {
+  readonly name: string;
+  readonly supportedKinds: readonly RouteKind[];
+  readonly attachedRoutes: number;
+  readonly conditions: readonly DesiredCondition[];
+}
+
+export interface GatewayStatusDesired {
+  readonly addresses: readonly { readonly type: 'IPAddress'; readonly value: string }[];
+  readonly conditions: readonly DesiredCondition[];
+  readonly listeners: readonly ListenerStatusDesired[];
+}
+
+interface ListenerStatus {
+  name: string;
+  supportedKinds: RouteKind[];
+  attachedRoutes: number;
+  conditions: Condition[];
+}
+
+const GATEWAY_TYPES = new Set(['Accepted', 'Programmed']);
+const LISTENER_TYPES = new Set(['Accepted', 'ResolvedRefs', 'Programmed', 'Conflicted']);
+
+/** Desired Gateway status from validated listeners and per-listener attached route counts. */
+export function gatewayStatusDesired(state: GatewayState, attachedRoutes: ReadonlyMap<string, number>): GatewayStatusDesired {
+  const generation = state.gateway.metadata.generation;
+  const anyAccepted = state.listeners.some((l) => l.conditions.some((c) => c.type === 'Accepted' && c.status === 'True'));
+  const anyProgrammed = state.listeners.some((l) => l.programmed);
+  return {
+    addresses: [{ type: 'IPAddress', value: state.address }],
+    conditions: [
+      anyAccepted
+        ? condition('Accepted', 'True', 'Accepted', 'Gateway is accepted', generation)
+        : condition('Accepted', 'False', 'ListenersNotValid', 'No listener is valid', generation),
+      anyProgrammed
+        ? condition('Programmed', 'True', 'Programmed', `Gateway is programmed at ${state.address}`, generation)
+        : condition('Programmed', 'False', 'Invalid', 'No listener can be served', generation),
+    ],
+    listeners: state.listeners.map((l) => ({
+      name: l.listener.name,
+      supportedKinds: l.supportedKinds,
+      attachedRoutes: attachedRoutes.get(l.listener.name) ?? 0,
+      conditions: l.conditions,
+    })),
+  };
+}
+
+/** Merges desired Gateway status into the current one, keeping conditions we do not own. */
+export function mergeGatewayStatus(current: Gateway['status'], desired: GatewayStatusDesired, settings: ControllerSettings, now: string): Record<string, unknown> {
+  const foreign = settings.faults.has('touches-foreign-conditions') ? 'all-undesired' : GATEWAY_TYPES;
+  const previous = new Map(((current?.listeners ?? []) as ListenerStatus[]).map((l) => [l.name, l]));
+  return {
+    ...(current ?? {}),
+    addresses: desired.addresses.map((a) => ({ ...a })),
+    conditions: mergeConditions(current?.conditions, desired.conditions, now, foreign),
+    listeners: desired.listeners.map(
+      (l): ListenerStatus => ({
+        name: l.name,
+        supportedKinds: l.supportedKinds.map((k) => ({ group: k.group, kind: k.kind })),
+        attachedRoutes: l.attachedRoutes,
+        conditions: mergeConditions(previous.get(l.name)?.conditions, l.conditions, now, LISTENER_TYPES),
+      }),
+    ),
+  };
+}
+
+/** GatewayClass status: Accepted and the supported feature list. */
+export function mergeGatewayClassStatus(gatewayClass: GatewayClass, settings: ControllerSettings, now: string): Record<string, unknown> {
+  const current = (gatewayClass.status ?? {}) as { conditions?: Condition[] };
+  const accepted = condition('Accepted', 'True', 'Accepted', `Handled by ${settings.controllerName}`, gatewayClass.metadata.generation);
+  return {
+    ...current,
+    conditions: mergeConditions(current.conditions, [accepted], now, new Set(['Accepted'])),
+    supportedFeatures: supportedFeatures(settings.crossServing).map((name) => ({ name })),
+  };
+}

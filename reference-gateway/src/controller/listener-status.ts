@@ -1,0 +1,156 @@
+import { X509Certificate, createPrivateKey } from 'node:crypto';
+import type { Gateway, Listener, Secret } from '../kube/objects.ts';
+import { GATEWAY_GROUP } from '../kube/resources.ts';
+import type { DesiredCondition } from './conditions.ts';
+import { condition } from './conditions.ts';
+import type { ReferencePolicy } from './reference-grants.ts';
+import type { ControllerSettings } from './settings.ts';
+import type { Snapshot } from './snapshot.ts';
+
+export interface RouteKind {
+  readonly group: string;
+  readonly kind: string;
+}
+
+export const ROUTE_KINDS: readonly RouteKind[] = [
+  { group: GATEWAY_GROUP, kind: 'GRPCRoute' },
+  { group: GATEWAY_GROUP, kind: 'HTTPRoute' },
+];
+
+/** A listener after validation: what it admits, whether it can be served, and its conditions. */
+export interface ListenerState {
+  readonly listener: Listener;
+  /** Kinds routes may have to attach (what admission uses). */
+  readonly admittedKinds: readonly RouteKind[];
+  /** What status.listeners[].supportedKinds reports. */
+  readonly supportedKinds: readonly RouteKind[];
+  readonly conditions: readonly DesiredCondition[];
+  readonly programmed: boolean;
+  readonly certificates?: readonly { readonly certPem: string; readonly keyPem: string }[];
+}
+
+interface Problem {
+  readonly reason: string;
+  readonly message: string;
+}
+
+/** Validates every listener of one of our Gateways. */
+export function evaluateListeners(
+  gateway: Gateway,
+  snapshot: Snapshot,
+  settings: ControllerSettings,
+  references: ReferencePolicy,
+): ListenerState[] {
+  const listeners = gateway.spec.listeners ?? [];
+  const generation = gateway.metadata.generation;
+  return listeners.map((listener) => {
+    const supportedProtocol = listener.protocol === 'HTTP' || listener.protocol === 'HTTPS';
+    const kinds = admittedKinds(listener, supportedProtocol);
+    const problems: Problem[] = [];
+    if (kinds.invalid.length > 0) {
+      problems.push({ reason: 'InvalidRouteKinds', message: `Unsupported route kinds: ${kinds.invalid.join(', ')}` });
+    }
+    let certificates: ListenerState['certificates'];
+    if (supportedProtocol && listener.protocol === 'HTTPS') {
+      const resolved = resolveCertificates(gateway, listener, snapshot, references);
+      if ('problem' in resolved) problems.push(resolved.problem);
+      else certificates = resolved.certificates;
+    }
+    const conflict = conflictOf(listener, listeners);
+    const certificatesOk = listener.protocol !== 'HTTPS' || certificates !== undefined;
+    const programmed = supportedProtocol && certificatesOk && !conflict && kinds.admitted.length > 0;
+    const faultyKinds = settings.faults.has('wrong-supported-kinds');
+    const reportedProblems = faultyKinds ? problems.filter((p) => p.reason !== 'InvalidRouteKinds') : problems;
+    const conditions = [
+      supportedProtocol
+        ? condition('Accepted', 'True', 'Accepted', 'Listener is valid', generation)
+        : condition('Accepted', 'False', 'UnsupportedProtocol', `Protocol ${listener.protocol} is not supported; only HTTP and HTTPS are`, generation),
+      reportedProblems.length === 0
+        ? condition('ResolvedRefs', 'True', 'ResolvedRefs', 'All references resolved', generation)
+        : condition('ResolvedRefs', 'False', reportedProblems[0]!.reason, reportedProblems.map((p) => p.message).join('; '), generation),
+      programmed
+        ? condition('Programmed', 'True', 'Programmed', 'Listener is programmed', generation)
+        : condition('Programmed', 'False', 'Invalid', 'Listener is not served: see the other conditions', generation),
+      conflict
+        ? condition('Conflicted', 'True', conflict, 'Listener conflicts with another listener on the same port', generation)
+        : condition('Conflicted', 'False', 'NoConflicts', 'No conflicts', generation),
+    ];
+    return {
+      listener,
+      admittedKinds: kinds.admitted,
+      supportedKinds: faultyKinds ? ROUTE_KINDS : kinds.admitted,
+      conditions,
+      programmed,
+      certificates,
+    };
+  });
+}
+
+function admittedKinds(listener: Listener, supportedProtocol: boolean): { admitted: RouteKind[]; invalid: string[] } {
+  const requested = listener.allowedRoutes?.kinds;
+  if (!requested || requested.length === 0) return { admitted: supportedProtocol ? [...ROUTE_KINDS] : [], invalid: [] };
+  const admitted: RouteKind[] = [];
+  const invalid: string[] = [];
+  for (const k of requested) {
+    const group = k.group ?? GATEWAY_GROUP;
+    const known = supportedProtocol && ROUTE_KINDS.some((r) => r.group === group && r.kind === k.kind);
+    if (!known) invalid.push(group ? `${group}/${k.kind}` : k.kind);
+    else if (!admitted.some((a) => a.kind === k.kind)) admitted.push({ group, kind: k.kind });
+  }
+  return { admitted, invalid };
+}
+
+function conflictOf(listener: Listener, all: readonly Listener[]): 'ProtocolConflict' | 'HostnameConflict' | undefined {
+  const samePort = all.filter((l) => l !== listener && l.port === listener.port);
+  if (samePort.some((l) => l.protocol !== listener.protocol)) return 'ProtocolConflict';
+  const host = (listener.hostname ?? '').toLowerCase();
+  if (samePort.some((l) => (l.hostname ?? '').toLowerCase() === host)) return 'HostnameConflict';
+  return undefined;
+}
+
+function resolveCertificates(
+  gateway: Gateway,
+  listener: Listener,
+  snapshot: Snapshot,
+  references: ReferencePolicy,
+): { certificates: { certPem: string; keyPem: string }[] } | { problem: Problem } {
+  const refs = listener.tls?.certificateRefs ?? [];
+  if ((listener.tls?.mode ?? 'Terminate') !== 'Terminate') {
+    return { problem: { reason: 'InvalidCertificateRef', message: `TLS mode ${listener.tls?.mode} is not supported on HTTPS listeners` } };
+  }
+  if (refs.length === 0) return { problem: { reason: 'InvalidCertificateRef', message: 'HTTPS listener has no certificateRefs' } };
+  const certificates: { certPem: string; keyPem: string }[] = [];
+  const gatewayNamespace = gateway.metadata.namespace ?? '';
+  for (const ref of refs) {
+    const namespace = ref.namespace ?? gatewayNamespace;
+    const label = `Secret ${namespace}/${ref.name}`;
+    if ((ref.group ?? '') !== '' || (ref.kind ?? 'Secret') !== 'Secret') {
+      return { problem: { reason: 'InvalidCertificateRef', message: `certificateRef ${ref.group ?? ''}/${ref.kind} ${ref.name} is not a Secret` } };
+    }
+    const from = { group: GATEWAY_GROUP, kind: 'Gateway', namespace: gatewayNamespace };
+    const to = { group: '', kind: 'Secret', namespace, name: ref.name };
+    if (!references.permits(snapshot.referenceGrants, from, to)) {
+      return { problem: { reason: 'RefNotPermitted', message: `certificateRef to ${label} is not permitted by any ReferenceGrant` } };
+    }
+    const pair = keyPair(snapshot.secrets.get(`${namespace}/${ref.name}`));
+    if (!pair) return { problem: { reason: 'InvalidCertificateRef', message: `${label} is missing or does not hold a valid tls.crt/tls.key pair` } };
+    certificates.push(pair);
+  }
+  return { certificates };
+}
+
+function keyPair(secret: Secret | undefined): { certPem: string; keyPem: string } | undefined {
+  const cert = secret?.data?.['tls.crt'];
+  const key = secret?.data?.['tls.key'];
+  if (!cert || !key) return undefined;
+  const certPem = Buffer.from(cert, 'base64').toString('utf8');
+  const keyPem = Buffer.from(key, 'base64').toString('utf8');
+  try {
+    const parsed = new X509Certificate(certPem);
+    const privateKey = createPrivateKey(keyPem);
+    if (!parsed.checkPrivateKey(privateKey)) return undefined;
+  } catch {
+    return undefined;
+  }
+  return { certPem, keyPem };
+}

@@ -1,0 +1,111 @@
+import type { Gateway, ParentReference, Route } from '../kube/objects.ts';
+import { GATEWAY_GROUP } from '../kube/resources.ts';
+import { intersectHostnames } from './hostnames.ts';
+import { selectorMatches } from './label-selector.ts';
+import type { ListenerState } from './listener-status.ts';
+import type { ControllerSettings } from './settings.ts';
+import type { Snapshot } from './snapshot.ts';
+
+/** One of our Gateways after listener validation. */
+export interface GatewayState {
+  readonly gateway: Gateway;
+  /** `namespace/name`. */
+  readonly key: string;
+  readonly address: string;
+  readonly listeners: readonly ListenerState[];
+}
+
+export interface ListenerAttachment {
+  readonly listener: ListenerState;
+  /** Effective hostnames on this listener (lower-case; empty = any host). */
+  readonly hostnames: readonly string[];
+}
+
+export interface Rejection {
+  readonly reason: 'NotAllowedByListeners' | 'NoMatchingListenerHostname' | 'NoMatchingParent';
+  readonly message: string;
+}
+
+/** How one parentRef of a route attaches to one of our Gateways. */
+export interface ParentAttachment {
+  /** The spec parentRef with group and kind written out (what status.parents[].parentRef carries). */
+  readonly parentRef: ParentReference;
+  readonly gateway: GatewayState;
+  /** Listeners that accept the route; empty means rejected. */
+  readonly listeners: readonly ListenerAttachment[];
+  readonly rejection?: Rejection;
+}
+
+/** Normalises a parentRef for status and comparisons: group and kind explicit, namespace as written. */
+export function statusParentRef(ref: ParentReference): ParentReference {
+  const out: ParentReference = { group: ref.group ?? GATEWAY_GROUP, kind: ref.kind ?? 'Gateway', name: ref.name };
+  if (ref.namespace !== undefined) out.namespace = ref.namespace;
+  if (ref.sectionName !== undefined) out.sectionName = ref.sectionName;
+  if (ref.port !== undefined) out.port = ref.port;
+  return out;
+}
+
+/** The Gateway key a parentRef points at, or undefined when it is not a Gateway parent. */
+export function parentGatewayKey(route: Route, ref: ParentReference): string | undefined {
+  if ((ref.group ?? GATEWAY_GROUP) !== GATEWAY_GROUP || (ref.kind ?? 'Gateway') !== 'Gateway') return undefined;
+  return `${ref.namespace ?? route.metadata.namespace}/${ref.name}`;
+}
+
+/**
+ * Selects listeners by sectionName/port, then admits by allowedRoutes (namespaces and kinds), then by
+ * hostname intersection. The first stage that leaves nothing names the rejection reason.
+ */
+export function attachToParent(
+  route: Route,
+  ref: ParentReference,
+  gateway: GatewayState,
+  snapshot: Snapshot,
+  settings: ControllerSettings,
+): ParentAttachment {
+  const parentRef = statusParentRef(ref);
+  const faults = settings.faults;
+  const sectionName = faults.has('ignore-section-name') ? undefined : ref.sectionName;
+  const selected = gateway.listeners.filter(
+    (l) => (sectionName === undefined || l.listener.name === sectionName) && (ref.port === undefined || l.listener.port === ref.port),
+  );
+  const reject = (reason: Rejection['reason'], message: string): ParentAttachment => ({ parentRef, gateway, listeners: [], rejection: { reason, message } });
+  if (selected.length === 0) {
+    const what = [sectionName !== undefined && `sectionName ${sectionName}`, ref.port !== undefined && `port ${ref.port}`].filter(Boolean).join(' and ');
+    return reject('NoMatchingParent', `No listener of Gateway ${gateway.key} matches ${what}`);
+  }
+  const admitted = selected.filter((l) => kindAdmitted(route, l) && (faults.has('accept-disallowed-namespace') || namespaceAdmitted(route, l, gateway.gateway, snapshot)));
+  if (admitted.length === 0) {
+    return reject('NotAllowedByListeners', `No selected listener of Gateway ${gateway.key} allows ${route.kind} from namespace ${route.metadata.namespace}`);
+  }
+  const listeners: ListenerAttachment[] = [];
+  for (const listener of admitted) {
+    if (faults.has('ignore-hostname-intersection')) {
+      const written = (route.spec.hostnames ?? []).map((h) => h.toLowerCase());
+      listeners.push({ listener, hostnames: written.length > 0 ? written : intersectHostnames(listener.listener.hostname, []).hostnames });
+      continue;
+    }
+    const intersection = intersectHostnames(listener.listener.hostname, route.spec.hostnames);
+    if (intersection.intersects) listeners.push({ listener, hostnames: intersection.hostnames });
+  }
+  if (listeners.length === 0) {
+    return reject('NoMatchingListenerHostname', `No route hostname intersects a hostname of the selected listeners of Gateway ${gateway.key}`);
+  }
+  return { parentRef, gateway, listeners };
+}
+
+function kindAdmitted(route: Route, listener: ListenerState): boolean {
+  return listener.admittedKinds.some((k) => k.kind === route.kind);
+}
+
+function namespaceAdmitted(route: Route, listener: ListenerState, gateway: Gateway, snapshot: Snapshot): boolean {
+  const namespaces = listener.listener.allowedRoutes?.namespaces;
+  const from = namespaces?.from ?? 'Same';
+  const routeNamespace = route.metadata.namespace ?? '';
+  if (from === 'All') return true;
+  if (from === 'Same') return routeNamespace === gateway.metadata.namespace;
+  if (from === 'Selector') {
+    const namespace = snapshot.namespaces.get(routeNamespace);
+    return namespace !== undefined && selectorMatches(namespaces?.selector, namespace.metadata.labels);
+  }
+  return false;
+}

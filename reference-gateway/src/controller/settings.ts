@@ -1,0 +1,10 @@
+/** What the controller needs to know about itself; fixed at startup. */
+export interface ControllerSettings {
+  readonly controllerName: string;
+  /** Listener ports below 1024 are bound at port + lowPortOffset. */
+  readonly lowPortOffset: number;
+  /** `exclusive`: an HTTPRoute and a GRPCRoute with intersecting hostnames on a listener cannot both be accepted. */
+  readonly crossServing: 'allow' | 'exclusive';
+  /** Controller-layer fault names that are switched on (see faults.ts). */
+  readonly faults: ReadonlySet<string>;
+}

@@ -1,0 +1,31 @@
+/**
+ * Conformance feature names this implementation supports, as written to
+ * GatewayClass status.supportedFeatures. The strings are the suite's feature names (kept in sync by
+ * hand: the product must not import the harness).
+ */
+const ALWAYS = [
+  'Gateway',
+  'GRPCRoute',
+  'ReferenceGrant',
+  'GRPCRouteNamedRouteRule',
+  'GRPCRouteRequestHeaderModifier',
+  'BackendTLSPolicy',
+  'BackendTLSPolicySANValidation',
+  'GatewayHTTPListenerIsolation',
+  'GatewayPort8080',
+  'GRPCRouteResponseHeaderModifier',
+  'GRPCRouteRequestMirror',
+  'GRPCRouteParentRefPort',
+  'GRPCRouteBackendFilters',
+  'GRPCRouteMethodOnlyMatch',
+  'GRPCRouteMethodRegexMatch',
+  'GRPCRouteHeaderRegexMatch',
+  'GRPCRouteExtensionRef',
+] as const;
+
+/** Sorted ascending, as GEP-2162 asks. */
+export function supportedFeatures(crossServing: 'allow' | 'exclusive'): string[] {
+  const names: string[] = [...ALWAYS];
+  if (crossServing === 'exclusive') names.push('GRPCRouteCrossServingExclusive');
+  return names.sort();
+}
