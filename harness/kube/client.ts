@@ -108,8 +108,7 @@ export class KubeClient {
         }
         config.loadFromFile(explicit);
       } else {
-        const candidates = (process.env['KUBECONFIG'] ?? '').split(delimiter).filter((p) => p !== '');
-        const files = candidates.length > 0 ? candidates : [join(homedir(), '.kube', 'config')];
+        const files = defaultKubeconfigFiles();
         if (!files.some((f) => existsSync(f))) {
           throw new KubeconfigError(
             'GRPCCONF_KUBECONFIG_MISSING',
@@ -133,6 +132,11 @@ export class KubeClient {
       config.setCurrentContext(options.context);
     }
     return new KubeClient(config, options.userAgent, options.requestTimeoutMs ?? 30_000, new Map());
+  }
+
+  /** The loaded (possibly merged) kubeconfig as YAML, with the chosen context current. Contains credentials. */
+  exportConfig(): string {
+    return this.config.exportConfig();
   }
 
   /** The same connection and discovery cache, with another User-Agent (one per test). */
@@ -340,6 +344,12 @@ export class KubeClient {
       throw new KubeUnreachableError(this.server, error);
     }
   }
+}
+
+/** The kubeconfig files used when none is given: $KUBECONFIG's entries, else ~/.kube/config. */
+export function defaultKubeconfigFiles(): string[] {
+  const fromEnv = (process.env['KUBECONFIG'] ?? '').split(delimiter).filter((p) => p !== '');
+  return fromEnv.length > 0 ? fromEnv : [join(homedir(), '.kube', 'config')];
 }
 
 /** Builds the ObjectKey of a full object. */

@@ -1,0 +1,87 @@
+import { startEmbeddedCluster } from '../../embedded-cluster/src/index.ts';
+import { startReferenceGateway } from '../../reference-gateway/src/index.ts';
+import type { ResolvedConfig } from '../config/types.ts';
+import { KubeClient } from '../kube/client.ts';
+import { userAgentFor } from '../kube/user-agent.ts';
+import type { ClusterConnection, ClusterProvider } from './provider.ts';
+
+/** The embedded environment's GatewayClass and the controller behind it (docs/architecture.md). */
+export const REFERENCE_GATEWAY_CLASS = 'grpcroute-reference';
+export const REFERENCE_CONTROLLER_NAME = 'grpcroute-conformance.dev/reference-gateway';
+/** Privileged listener ports bind at port + this, so the suite runs as an ordinary user. */
+export const EMBEDDED_LOW_PORT_OFFSET = 10_000;
+
+export interface EmbeddedEnvironmentOptions {
+  /** Where to write the kubeconfig; default a temp file. */
+  readonly kubeconfigPath?: string;
+  /** Start the reference gateway and install its GatewayClass (default true). */
+  readonly referenceGateway?: boolean;
+  /** Kinds the API server leaves out, as if their CRDs were missing (tests of the preflight). */
+  readonly disabledKinds?: string[];
+  readonly log?: (line: string) => void;
+}
+
+export interface EmbeddedEnvironment {
+  readonly url: string;
+  readonly kubeconfigPath: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the loopback API server and, unless disabled, the reference gateway, then applies the
+ * GatewayClass: the "vendor install" step a real implementation's installer would do.
+ */
+export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptions = {}): Promise<EmbeddedEnvironment> {
+  const cluster = await startEmbeddedCluster({ kubeconfigPath: options.kubeconfigPath, disabledKinds: options.disabledKinds });
+  let gateway: { stop(): Promise<void> } | undefined;
+  try {
+    if (options.referenceGateway !== false) {
+      gateway = await startReferenceGateway({
+        kubeconfigPath: cluster.kubeconfigPath,
+        lowPortOffset: EMBEDDED_LOW_PORT_OFFSET,
+        log: options.log,
+      });
+      const client = KubeClient.load({ kubeconfigPath: cluster.kubeconfigPath, userAgent: userAgentFor('embedded-install') });
+      await client.apply({
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'GatewayClass',
+        metadata: { name: REFERENCE_GATEWAY_CLASS },
+        spec: { controllerName: REFERENCE_CONTROLLER_NAME, description: 'The grpcroute-conformance reference gateway' },
+      });
+    }
+  } catch (error) {
+    await gateway?.stop();
+    await cluster.stop();
+    throw error;
+  }
+  let stopped: Promise<void> | undefined;
+  return {
+    url: cluster.url,
+    kubeconfigPath: cluster.kubeconfigPath,
+    stop: () =>
+      (stopped ??= (async () => {
+        await gateway?.stop();
+        await cluster.stop();
+      })()),
+  };
+}
+
+/** The default provider: everything in this process on loopback, created and destroyed with the run. */
+export function embeddedClusterProvider(_config: ResolvedConfig, log: (line: string) => void): ClusterProvider {
+  let environment: EmbeddedEnvironment | undefined;
+  return {
+    kind: 'embedded',
+    async start(): Promise<ClusterConnection> {
+      environment = await startEmbeddedEnvironment({ log: (line) => log(`reference-gateway: ${line}`) });
+      return {
+        kubeconfigPath: environment.kubeconfigPath,
+        lowPortOffset: EMBEDDED_LOW_PORT_OFFSET,
+        description: `embedded cluster at ${environment.url} with the reference gateway`,
+      };
+    },
+    async stop() {
+      await environment?.stop();
+      environment = undefined;
+    },
+  };
+}
