@@ -1,0 +1,44 @@
+import { Feature } from '../harness/features/features.ts';
+import type { GrpcCase } from '../harness/grpc/types.ts';
+import { defineConformanceTest } from '../harness/runner/conformance-test.ts';
+import { Code } from './grpc-codes.ts';
+
+const GATEWAY = { name: 'seed-https-gateway' };
+const BACKEND = 'grpc-infra-backend-v2';
+
+export const grpcRouteSeedHttpsListener = defineConformanceTest({
+  name: 'GRPCRouteSeedHTTPSListener',
+  description: 'Guide scenario: gRPC over an HTTPS listener on port 50051 with certificateRefs, h2 negotiated by ALPN',
+  features: [Feature.Gateway, Feature.GRPCRoute],
+  manifests: ['grpcroute-seed-https-listener.yaml'],
+  specRefs: [1, 93, 114],
+  async run(t) {
+    const gw = await t.kube.gatewayAndRoutesMustBeAccepted({ gateway: { ...GATEWAY, listeners: ['grpc'] }, routes: [{ name: 'example-route' }] });
+    await t.step('listener grpc counts example-route', () => t.kube.listenerMustHaveAttachedRoutes(GATEWAY, 'grpc', 1));
+    const ca = t.kube.certificates.caPem;
+    // The harness verifies the listener certificate against `ca` and the SNI, so an OK answer means it verified.
+    const cases: GrpcCase[] = [
+      {
+        name: 'SNI foo.example.com: the wildcard certificate verifies, ALPN h2, routed to seed-example-svc',
+        call: { method: 'Echo', authority: 'foo.example.com', tls: { serverName: 'foo.example.com', ca } },
+        expect: { backend: BACKEND, authority: 'foo.example.com', alpn: 'h2' },
+      },
+      {
+        name: 'SNI example.com: the apex certificate name verifies, ALPN h2, routed to seed-example-svc',
+        call: { method: 'EchoTwo', authority: 'example.com', tls: { serverName: 'example.com', ca } },
+        expect: { backend: BACKEND, authority: 'example.com', alpn: 'h2' },
+      },
+      {
+        name: 'bar.example.com is covered by the certificate but by no route: UNIMPLEMENTED over h2',
+        call: { method: 'Echo', authority: 'bar.example.com', tls: { serverName: 'bar.example.com', ca } },
+        expect: { code: Code.UNIMPLEMENTED, alpn: 'h2' },
+      },
+      {
+        name: 'a client trusting an unrelated CA cannot complete the handshake',
+        call: { method: 'Echo', authority: 'foo.example.com', tls: { serverName: 'foo.example.com', ca: t.kube.certificates.otherCaPem } },
+        expect: { code: Code.UNAVAILABLE },
+      },
+    ];
+    await t.grpc.expectCases(gw, cases);
+  },
+});
