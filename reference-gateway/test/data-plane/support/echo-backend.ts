@@ -32,11 +32,14 @@ export interface EchoBackend {
  * A tiny gRPC backend on raw HTTP/2 (h2c, or TLS with ALPN h2). Behaviour is chosen by the request:
  * - method `ServerStream` answers three messages, `Bidi` echoes every message as it arrives;
  * - metadata `x-echo-status: N` answers trailers-only with grpc-status N;
- * - metadata `x-echo-delay-ms: N` waits before answering (cancellations are counted).
+ * - metadata `x-echo-delay-ms: N` (or option `answerDelayMs`) waits before answering (cancellations are counted).
  * Every answer carries header `x-backend`, custom header `x-resp: r1`, and trailers `x-trailer: t`,
  * `x-trailer-bin` (bytes 0,1,2).
  */
-export async function startEchoBackend(name: string, options: { ip?: string; tls?: TestCertificate } = {}): Promise<EchoBackend> {
+export async function startEchoBackend(
+  name: string,
+  options: { ip?: string; tls?: TestCertificate; answerDelayMs?: number } = {},
+): Promise<EchoBackend> {
   const calls: EchoReply[] = [];
   let cancellations = 0;
   const waiters: (() => void)[] = [];
@@ -120,7 +123,7 @@ export async function startEchoBackend(name: string, options: { ip?: string; tls
         for (let i = 0; i < count; i += 1) stream.write(encodeFrame(Buffer.from(JSON.stringify({ ...seen, index: i }))));
         stream.end();
       };
-      const delay = Number(headers['x-echo-delay-ms'] ?? 0);
+      const delay = Number(headers['x-echo-delay-ms'] ?? options.answerDelayMs ?? 0);
       if (delay > 0) {
         const timer = setTimeout(answer, delay);
         stream.once('close', () => clearTimeout(timer));
