@@ -109,6 +109,11 @@ export interface GrpcExpectation {
   readonly responseCount?: number;
   /** ALPN protocol the client must have negotiated with the gateway. */
   readonly alpn?: string;
+  /**
+   * Who must have produced the answer: 'backend' = it carries the echo server's `x-echo-pod`
+   * response metadata (or an echo response); 'gateway' = it does not (the gateway answered itself).
+   */
+  readonly answeredBy?: 'backend' | 'gateway';
 }
 
 export interface GrpcCase {
@@ -122,6 +127,8 @@ export interface ConvergeOptions {
   readonly successes?: number;
   /** Deadline; default timeouts.maxTimeToConsistency. */
   readonly timeoutMs?: number;
+  /** Pause after a failed attempt; default timeouts.pollInterval. */
+  readonly intervalMs?: number;
 }
 
 export interface GrpcHelpers {
