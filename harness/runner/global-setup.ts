@@ -1,0 +1,23 @@
+import type { TestProject } from 'vitest/node';
+import { resolveConfig } from '../cli/resolve-config.ts';
+import './provided-context.ts';
+
+/**
+ * For `npx vitest --config vitest.conformance.config.ts` (IDE buttons, watch mode): prepares the
+ * run the CLI would, configured from GRPCCONF_* variables and the options file they name.
+ * The CLI provides the facts itself and never gets here.
+ */
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  if (project.getProvidedContext().conformance) return undefined;
+  const { CONFORMANCE_TESTS } = await import('../../suites/index.ts');
+  const config = await resolveConfig({
+    flags: {},
+    env: process.env,
+    cwd: process.cwd(),
+    knownTests: CONFORMANCE_TESTS.map((t) => t.name),
+  });
+  const { prepareRun } = await import('../run/prepare-run.ts');
+  const prepared = await prepareRun(config, (line: string) => console.log(line));
+  project.provide('conformance', { config, facts: prepared.facts });
+  return () => prepared.teardown();
+}

@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// `npm run verify`: every check the project has, in one command. Each stage runs even when an
+// earlier one failed, so one run shows everything that is wrong. The last line sums the tests
+// of all stages (typecheck and lint count as one check each): `N passed, N failed`.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = (path) => join(root, 'node_modules', path);
+
+/** Runs a command with output passed through (and captured); resolves with its exit code and stdout. */
+function run(args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      process.stdout.write(chunk);
+    });
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stdout }));
+  });
+}
+
+const TOTALS = /^(\d+) passed, (\d+) failed/;
+
+async function check(name, args) {
+  const { code } = await run(args);
+  return { name, ok: code === 0, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
+}
+
+async function unitTests(scratch) {
+  const out = join(scratch, 'unit.json');
+  const { code } = await run([bin('vitest/vitest.mjs'), 'run', '--config', 'vitest.unit.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  try {
+    const json = JSON.parse(await readFile(out, 'utf8'));
+    // A file that fails to load has no tests; count it so the sum cannot look clean.
+    const broken = json.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+    return { name: 'unit tests', ok: code === 0, passed: json.numPassedTests, failed: json.numFailedTests + broken };
+  } catch {
+    return { name: 'unit tests', ok: false, passed: 0, failed: 1 };
+  }
+}
+
+async function conformance() {
+  const { code, stdout } = await run([join(root, 'bin/grpcroute-conformance.js')], { CI: 'true' });
+  const last = stdout.trimEnd().split('\n').at(-1) ?? '';
+  const match = TOTALS.exec(last);
+  if (!match) return { name: 'conformance', ok: false, passed: 0, failed: 1 };
+  return { name: 'conformance', ok: code === 0, passed: Number(match[1]), failed: Number(match[2]) + (code === 0 || Number(match[2]) > 0 ? 0 : 1) };
+}
+
+const scratch = await mkdtemp(join(tmpdir(), 'grpcconf-verify-'));
+const stages = [];
+try {
+  console.log('== typecheck');
+  stages.push(await check('typecheck', [bin('typescript/bin/tsc'), '-p', 'tsconfig.json']));
+  console.log('== lint');
+  stages.push(await check('lint', [bin('eslint/bin/eslint.js'), '.']));
+  console.log('== unit tests');
+  stages.push(await unitTests(scratch));
+  console.log('== conformance (embedded reference gateway)');
+  stages.push(await conformance());
+} finally {
+  await rm(scratch, { recursive: true, force: true });
+}
+
+console.log('');
+for (const s of stages) console.log(`${s.ok ? 'ok  ' : 'FAIL'} ${s.name}: ${s.passed} passed, ${s.failed} failed`);
+const passed = stages.reduce((n, s) => n + s.passed, 0);
+const failed = stages.reduce((n, s) => n + s.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = stages.every((s) => s.ok) ? 0 : 1;
