@@ -1,4 +1,9 @@
 import { defineTestList } from '../harness/runner/test-registry.ts';
+import { seedTests } from './seeds.ts';
+import { upstreamParityTests } from './upstream-parity.ts';
 
-/** Every conformance test, explicitly listed; order is the order of registration and of reports. */
-export const CONFORMANCE_TESTS = defineTestList([]);
+/**
+ * Every conformance test, explicitly listed (each group file imports its tests one by one);
+ * order is the order of registration and of reports. Duplicate names are refused at load.
+ */
+export const CONFORMANCE_TESTS = defineTestList([...upstreamParityTests, ...seedTests]);
