@@ -17,12 +17,16 @@ const CASES: readonly GrpcCase[] = [
     call: { method: 'EchoTwo', authority: HOST },
     expect: { backend: 'grpc-infra-backend-v2', authority: HOST },
   },
-  { name: 'EchoThree matches no rule: UNIMPLEMENTED', call: { method: 'EchoThree', authority: HOST }, expect: { code: Code.UNIMPLEMENTED } },
+  {
+    name: 'EchoThree matches no rule: UNIMPLEMENTED from the gateway',
+    call: { method: 'EchoThree', authority: HOST },
+    expect: { code: Code.UNIMPLEMENTED, answeredBy: 'gateway' },
+  },
   {
     // The backend implements EchoPlus/Unary, so UNIMPLEMENTED here can only come from the gateway.
     name: 'EchoPlus/Unary matches no rule: UNIMPLEMENTED from the gateway',
     call: { service: ECHO_PLUS_SERVICE, method: 'Unary', authority: HOST },
-    expect: { code: Code.UNIMPLEMENTED },
+    expect: { code: Code.UNIMPLEMENTED, answeredBy: 'gateway' },
   },
 ];
 

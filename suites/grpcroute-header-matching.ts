@@ -29,7 +29,7 @@ const CASES: readonly GrpcCase[] = TABLE.map(([name, metadata, outcome]) => ({
   call: { method: 'Echo', authority: HOST, metadata },
   expect:
     typeof outcome === 'number'
-      ? { code: outcome }
+      ? { code: outcome, answeredBy: 'gateway' }
       : { backend: outcome, authority: HOST, requestHeaders: lowerCased(metadata) },
 }));
 

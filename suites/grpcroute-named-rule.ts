@@ -20,7 +20,7 @@ const CASES: readonly GrpcCase[] = [
   {
     name: 'EchoPlus/Unary matches no rule: UNIMPLEMENTED from the gateway',
     call: { service: ECHO_PLUS_SERVICE, method: 'Unary', authority: HOST },
-    expect: { code: Code.UNIMPLEMENTED },
+    expect: { code: Code.UNIMPLEMENTED, answeredBy: 'gateway' },
   },
 ];
 

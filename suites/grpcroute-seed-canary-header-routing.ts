@@ -18,7 +18,7 @@ const cases = (tls: (host: string) => TlsOptions): GrpcCase[] => {
     { name: 'bar.example.com with env: production goes to bar-svc', call: call(BAR, { method: 'EchoTwo', metadata: { env: 'production' } }), expect: atBar('grpc-infra-backend-v2', { env: 'production' }) },
     { name: 'bar.example.com routes every service: EchoPlus/Unary with env: canary', call: call(BAR, { service: ECHO_PLUS_SERVICE, method: 'Unary', metadata: { env: 'canary' } }), expect: atBar('grpc-infra-backend-v3') },
     // foo-svc implements Echo, so UNIMPLEMENTED proves the gateway, not foo-svc, refused it.
-    { name: 'foo.example.com routes only Login: Echo is UNIMPLEMENTED from the gateway', call: call(FOO, { method: 'Echo' }), expect: { code: Code.UNIMPLEMENTED } },
+    { name: 'foo.example.com routes only Login: Echo is UNIMPLEMENTED from the gateway', call: call(FOO, { method: 'Echo' }), expect: { code: Code.UNIMPLEMENTED, answeredBy: 'gateway' } },
   ];
 };
 
@@ -46,12 +46,12 @@ export const grpcRouteSeedCanaryHeaderRouting = defineConformanceTest({
     const gw = await t.kube.gatewayAndRoutesMustBeAccepted({ gateway: GATEWAY, routes: [{ name: 'foo-route' }, { name: 'bar-route' }] });
     await t.step('listener grpc counts both routes', () => t.kube.listenerMustHaveAttachedRoutes(GATEWAY, 'grpc', 2));
     const tls = (serverName: string): TlsOptions => ({ serverName, ca: t.kube.certificates.caPem });
-    // foo-svc does not implement com.example.User, so only its request log shows the RPC was forwarded.
+    // foo-svc does not implement com.example.User: its x-echo-pod stamp shows who refused, its request log what arrived.
     const requestId = `${t.config.runId}-seed-login`;
     const login: GrpcCase = {
       name: 'foo.example.com Login is forwarded to foo-svc, which answers UNIMPLEMENTED',
       call: { service: 'com.example.User', method: 'Login', authority: FOO, tls: tls(FOO), metadata: { 'x-request-id': requestId } },
-      expect: { code: Code.UNIMPLEMENTED },
+      expect: { code: Code.UNIMPLEMENTED, answeredBy: 'backend', backend: 'grpc-infra-backend-v1' },
     };
     await t.grpc.expectCases(gw, [...cases(tls), login]);
     await t.step('a foo-svc pod logged the Login RPC', () =>

@@ -31,7 +31,7 @@ export const grpcRouteSeedHttpsListener = defineConformanceTest({
       {
         name: 'bar.example.com is covered by the certificate but by no route: UNIMPLEMENTED over h2',
         call: { method: 'Echo', authority: 'bar.example.com', tls: { serverName: 'bar.example.com', ca } },
-        expect: { code: Code.UNIMPLEMENTED, alpn: 'h2' },
+        expect: { code: Code.UNIMPLEMENTED, answeredBy: 'gateway', alpn: 'h2' },
       },
       {
         name: 'a client trusting an unrelated CA cannot complete the handshake',

@@ -29,7 +29,7 @@ export const grpcRouteSeedReflection = defineConformanceTest({
     );
     // The backend implements Echo: UNIMPLEMENTED shows the gateway routes only Login and reflection.
     await t.grpc.expectCases(gw, [
-      { name: 'Echo is not routed: UNIMPLEMENTED from the gateway', call: { method: 'Echo', authority: HOST, tls }, expect: { code: Code.UNIMPLEMENTED } },
+      { name: 'Echo is not routed: UNIMPLEMENTED from the gateway', call: { method: 'Echo', authority: HOST, tls }, expect: { code: Code.UNIMPLEMENTED, answeredBy: 'gateway' } },
     ]);
   },
 });

@@ -49,7 +49,7 @@ export const grpcRouteWeight = defineConformanceTest({
     }
     await t.grpc.expectCases(
       gw,
-      NO_TRAFFIC.map(({ name, authority }) => ({ name, call: { method: 'Echo', authority }, expect: { code: Code.UNAVAILABLE } })),
+      NO_TRAFFIC.map(({ name, authority }) => ({ name, call: { method: 'Echo', authority }, expect: { code: Code.UNAVAILABLE, answeredBy: 'gateway' } })),
       { successes: 20 },
     );
   },
