@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gatewayCrds } from './crds.ts';
+import { Discovery } from './discovery.ts';
+import { startGarbageCollector } from './garbage-collector.ts';
+import { writeKubeconfig } from './kubeconfig.ts';
+import type { PodLogSource } from './pod-log-source.ts';
+import { ResourceRegistry, resourceKey } from './registry.ts';
+import { ResourceService } from './resource-service.ts';
+import { ApiServer } from './server.ts';
+import { createServingCertificate } from './serving-certificate.ts';
+import { ObjectStore } from './store.ts';
+import { validateObject } from './validation/index.ts';
+import { WatchHub } from './watch.ts';
+import { WorkloadRunner } from './workloads/runner.ts';
+
+export interface EmbeddedClusterOptions {
+  host?: string; // default '127.0.0.1'
+  port?: number; // default 0 (free port)
+  kubeconfigPath?: string; // where to write the kubeconfig; default a new temp file
+  /** Kinds to leave out, as if their CRDs were not installed, e.g. ['GRPCRoute'] or ['*.gateway.networking.k8s.io'] for all Gateway API kinds. */
+  disabledKinds?: string[];
+  /** Start echo pods for Deployments (default true). */
+  workloads?: boolean;
+  /** Gateway API bundle version/channel written as CRD annotations (default 'v1.6.1' / 'standard'). */
+  gatewayAPIVersion?: string;
+  gatewayAPIChannel?: 'standard' | 'experimental';
+}
+
+export interface EmbeddedCluster {
+  readonly url: string;
+  readonly token: string;
+  readonly kubeconfigPath: string;
+  /** PEM of the self-signed serving certificate (the kubeconfig carries it as certificate-authority-data). */
+  readonly caPem: string;
+  /** Requests served, by verb (get/list/watch/create/update/patch/delete) and in total. */
+  stats(): { total: number; byVerb: Record<string, number> };
+  stop(): Promise<void>;
+}
+
+const INITIAL_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
+const NO_LOGS: PodLogSource = { linesOf: () => undefined };
+
+/**
+ * Starts a loopback Kubernetes API server in this process (HTTPS with a self-signed certificate,
+ * bearer token) plus, unless
+ * `workloads: false`, a runner that plays kubelet and endpoints controller for echo Deployments.
+ * Writes a kubeconfig with context `embedded`. `stop()` ends every pod, watch and connection.
+ */
+export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {}): Promise<EmbeddedCluster> {
+  const host = options.host ?? '127.0.0.1';
+  const registry = new ResourceRegistry(options.disabledKinds ?? []);
+  const store = new ObjectStore();
+  const channel = options.gatewayAPIChannel ?? 'standard';
+  const service = new ResourceService(store, registry, (obj, old) => validateObject(obj, old, { channel }));
+  const namespaces = registry.find('', 'v1', 'namespaces')!;
+  for (const name of INITIAL_NAMESPACES) service.create(namespaces, '', { metadata: { name } });
+  const crdDef = registry.find('apiextensions.k8s.io', 'v1', 'customresourcedefinitions')!;
+  for (const crd of gatewayCrds(registry, options.gatewayAPIVersion ?? 'v1.6.1', channel)) {
+    store.insert(resourceKey(crdDef), crd);
+  }
+  const stopGc = startGarbageCollector(store, registry);
+  const runner = options.workloads === false ? undefined : new WorkloadRunner(service);
+
+  const token = randomBytes(32).toString('hex');
+  const certificate = await createServingCertificate(host);
+  let serverAddress = '';
+  const server = new ApiServer({
+    token,
+    service,
+    discovery: new Discovery(registry, () => serverAddress),
+    watches: new WatchHub(store),
+    logs: runner ?? NO_LOGS,
+    certificate,
+  });
+  const address = await server.listen(host, options.port ?? 0);
+  serverAddress = `${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  const url = `https://${serverAddress}`;
+
+  const ownDir = options.kubeconfigPath ? undefined : await mkdtemp(join(tmpdir(), 'embedded-cluster-'));
+  const kubeconfigPath = options.kubeconfigPath ?? join(ownDir!, 'kubeconfig');
+  await writeKubeconfig(kubeconfigPath, url, token, certificate.certPem);
+
+  let stopped: Promise<void> | undefined;
+  return {
+    url,
+    token,
+    kubeconfigPath,
+    caPem: certificate.certPem,
+    stats: () => ({ total: server.stats.total, byVerb: { ...server.stats.byVerb } }),
+    stop: () =>
+      (stopped ??= (async () => {
+        await runner?.stop();
+        stopGc();
+        await server.close();
+        if (ownDir) await rm(ownDir, { recursive: true, force: true });
+      })()),
+  };
+}

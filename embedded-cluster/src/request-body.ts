@@ -1,0 +1,24 @@
+import type { IncomingMessage } from 'node:http';
+import { parse as parseYaml } from 'yaml';
+import { ApiStatusError, badRequest } from './status-errors.ts';
+
+const MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+/** Reads and decodes a JSON (or, for apply patches and YAML bodies, YAML) request body. */
+export async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new ApiStatusError(413, 'RequestEntityTooLarge', 'the request body is too large');
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') throw badRequest('the request body is empty');
+  const contentType = req.headers['content-type'] ?? 'application/json';
+  try {
+    return /yaml/.test(contentType) ? parseYaml(text) : JSON.parse(text);
+  } catch (error) {
+    throw badRequest(`the request body could not be decoded: ${(error as Error).message}`);
+  }
+}
