@@ -17,12 +17,13 @@ export const grpcRouteSeedWeightedSplit = defineConformanceTest({
       routes: [{ name: 'seed-weighted-split' }],
     });
     // seed-foo-v1 selects the v1 echo pods and seed-foo-v2 the v2 ones.
-    await t.step('90/10: shares follow the weights', () =>
+    const observed = await t.step('90/10: shares follow the weights', () =>
       expectWeightedSplit(t.grpc, gw, {
         call: { method: 'Echo', authority: HOST },
         namespace: t.namespaces.infra,
         weights: { 'grpc-infra-backend-v1': 90, 'grpc-infra-backend-v2': 10 },
       }),
     );
+    t.log(`90/10: ${JSON.stringify(observed)}`);
   },
 });

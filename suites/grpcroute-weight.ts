@@ -39,13 +39,14 @@ export const grpcRouteWeight = defineConformanceTest({
     });
     // One split at a time: each keeps up to 10 RPCs in flight, and the machine is small.
     for (const split of SPLITS) {
-      await t.step(split.name, () =>
+      const observed = await t.step(split.name, () =>
         expectWeightedSplit(t.grpc, gw, {
           call: { method: 'Echo', authority: split.authority },
           namespace: t.namespaces.infra,
           weights: split.weights,
         }),
       );
+      t.log(`${split.name}: ${JSON.stringify(observed)}`);
     }
     await t.grpc.expectCases(
       gw,
