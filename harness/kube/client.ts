@@ -252,8 +252,8 @@ export class KubeClient {
   }
 
   /** GET of a raw API path, e.g. '/version'; 404 → undefined. */
-  async getPath(path: string): Promise<unknown> {
-    const res = await this.request('GET', path, {});
+  async getPath(path: string, timeoutMs?: number): Promise<unknown> {
+    const res = await this.request('GET', path, { timeoutMs });
     if (res.status === 404) return undefined;
     return this.expectJson(res, 'GET', path);
   }
@@ -311,9 +311,9 @@ export class KubeClient {
   private async request(
     method: 'GET' | 'PATCH' | 'DELETE',
     path: string,
-    options: { query?: Record<string, string>; body?: unknown; contentType?: string; accept?: string },
+    options: { query?: Record<string, string>; body?: unknown; contentType?: string; accept?: string; timeoutMs?: number },
   ): Promise<{ status: number; text: string }> {
-    const signal = AbortSignal.timeout(this.requestTimeoutMs);
+    const signal = AbortSignal.timeout(options.timeoutMs ?? this.requestTimeoutMs);
     const res = await this.send(method, path, { ...options, signal });
     return { status: res.status, text: await res.body.text() };
   }
