@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import http2 from 'node:http2';
+import type http2 from 'node:http2';
 import type { TLSSocket } from 'node:tls';
 import { FrameDecoder, encodeFrame } from './grpc-frames.ts';
 import { Status, encodeGrpcMessage, parseGrpcTimeout } from './grpc-status.ts';

@@ -76,7 +76,7 @@ export function compareResult(result: GrpcResult, expect: GrpcExpectation, ctx: 
 
   for (const [key, want] of Object.entries(expect.responseHeaders ?? {})) {
     const observed = result.headers[key.toLowerCase()] ?? [];
-    if (!sameList(observed, want)) add(`responseHeaders.${key.toLowerCase()}`, list(want), observed);
+    if (!sameCombined(observed, want)) add(`responseHeaders.${key.toLowerCase()}`, list(want), observed);
   }
   for (const key of expect.absentResponseHeaders ?? []) {
     const observed = result.headers[key.toLowerCase()];
@@ -84,7 +84,7 @@ export function compareResult(result: GrpcResult, expect: GrpcExpectation, ctx: 
   }
   for (const [key, want] of Object.entries(expect.trailers ?? {})) {
     const observed = result.trailers[key.toLowerCase()] ?? [];
-    if (!sameList(observed, want)) add(`trailers.${key.toLowerCase()}`, list(want), observed);
+    if (!sameCombined(observed, want)) add(`trailers.${key.toLowerCase()}`, list(want), observed);
   }
 
   if (expect.details !== undefined && result.details !== expect.details) add('details', expect.details, result.details);
@@ -98,6 +98,15 @@ export function compareResult(result: GrpcResult, expect: GrpcExpectation, ctx: 
 
 function list(value: string | readonly string[]): readonly string[] {
   return typeof value === 'string' ? [value] : value;
+}
+
+/**
+ * Response metadata is read through Node's HTTP/2 client, which joins repeated fields with ", "
+ * (RFC 9110 §5.3), so repeated values are compared in their combined form. `-bin` values are
+ * base64 and contain no commas.
+ */
+function sameCombined(observed: readonly string[], want: string | readonly string[]): boolean {
+  return observed.length > 0 === list(want).length > 0 && observed.join(', ') === list(want).join(', ');
 }
 
 function sameList(observed: readonly string[] | string, want: string | readonly string[]): boolean {
