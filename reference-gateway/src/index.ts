@@ -74,12 +74,14 @@ export async function startReferenceGateway(options: ReferenceGatewayOptions): P
     log,
   });
   const informers = (Object.keys(WATCHED_KINDS) as WatchedKind[]).map((kind) => new KindInformer(kind, client, cache, log));
-  const stop = async (): Promise<void> => {
-    for (const informer of informers) informer.stop();
-    await reconciler.stop();
-    client.close();
-    await dataPlane.stop();
-  };
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      for (const informer of informers) informer.stop();
+      await reconciler.stop();
+      client.close();
+      await dataPlane.stop();
+    })());
   try {
     for (const informer of informers) informer.start();
     await Promise.all(informers.map((i) => i.synced));

@@ -1,3 +1,4 @@
+import { DataPlaneBindError } from '../data-plane/bind-error.ts';
 import type { DataPlaneConfig } from '../model/data-plane-config.ts';
 
 /** Where compiled configs go: the data plane, or a recorder in tests. */
@@ -16,6 +17,8 @@ export class ConfigPusher {
   private lastPushed = '';
   private readonly timers = new Set<{ timer: NodeJS.Timeout; wake: () => void }>();
   private stopped = false;
+  /** `address:port` of servers the last apply could not bind (from DataPlaneBindError). */
+  unbound: ReadonlySet<string> = new Set();
 
   constructor(
     private readonly sink: ConfigSink,
@@ -33,8 +36,14 @@ export class ConfigPusher {
       this.lastPushed = serialized;
       try {
         await this.sink.apply(config);
+        this.unbound = new Set();
       } catch (error) {
         this.log(`data plane apply failed: ${(error as Error).message}`);
+        // Retry binding on the next push even if nothing else changed.
+        this.lastPushed = '';
+        if (error instanceof DataPlaneBindError) {
+          this.unbound = new Set(error.failures.flatMap((f) => /(\S+:\d+)$/.exec(f.server)?.[1] ?? []));
+        }
       }
     };
     this.chain = this.chain.then(run);

@@ -29,7 +29,7 @@ export function buildDataPlaneConfig(gateways: readonly GatewayState[], accepted
           return {
             name: listener.name,
             port: listener.port,
-            bindPort: listener.port < 1024 ? listener.port + settings.lowPortOffset : listener.port,
+            bindPort: bindPortOf(listener.port, settings),
             protocol: listener.protocol === 'HTTPS' ? 'HTTPS' : 'HTTP',
             ...(hostname ? { hostname } : {}),
             ...(state.certificates ? { certificates: state.certificates } : {}),
@@ -58,4 +58,9 @@ function dedupe(list: readonly AcceptedRoute[]): AcceptedRoute[] {
     }
   }
   return [...byRoute.values()];
+}
+
+/** Privileged ports are bound at port + lowPortOffset so the gateway runs as an ordinary user. */
+export function bindPortOf(port: number, settings: ControllerSettings): number {
+  return port < 1024 ? port + settings.lowPortOffset : port;
 }

@@ -7,11 +7,11 @@ import { mergePolicyAncestors } from './backend-tls-status.ts';
 import type { PolicyUse } from './backend-tls-status.ts';
 import type { CompiledRules } from './compile.ts';
 import { compileRules } from './compile.ts';
-import { buildDataPlaneConfig } from './data-plane-config.ts';
+import { bindPortOf, buildDataPlaneConfig } from './data-plane-config.ts';
 import type { AcceptedRoute } from './data-plane-config.ts';
 import { applyExclusiveCrossServing } from './cross-serving.ts';
 import { gatewayStatusDesired, mergeGatewayClassStatus, mergeGatewayStatus } from './gateway-status.ts';
-import { evaluateListeners } from './listener-status.ts';
+import { evaluateListeners, withPortUnavailable } from './listener-status.ts';
 import type { ReferencePolicy } from './reference-grants.ts';
 import { attachToParent, parentGatewayKey } from './route-attachment.ts';
 import type { GatewayState, ParentAttachment } from './route-attachment.ts';
@@ -36,6 +36,8 @@ export interface DesiredState {
 export interface DesiredStateDeps {
   readonly addresses: AddressPool;
   readonly references: ReferencePolicy;
+  /** `address:bindPort` the data plane could not bind last time: those listeners get PortUnavailable. */
+  readonly unbound?: ReadonlySet<string>;
 }
 
 /** Everything the controller wants, recomputed from scratch from one snapshot. */
@@ -107,7 +109,10 @@ function gatewayStates(ours: readonly Gateway[], snapshot: Snapshot, settings: C
     const key = objectKey(gateway);
     const previous = gateway.status?.addresses?.find((a) => (a.type ?? 'IPAddress') === 'IPAddress')?.value;
     const address = deps.addresses.acquire(key, previous);
-    states.set(key, { gateway, key, address, listeners: evaluateListeners(gateway, snapshot, settings, deps.references) });
+    const listeners = evaluateListeners(gateway, snapshot, settings, deps.references).map((l) =>
+      deps.unbound?.has(`${address}:${bindPortOf(l.listener.port, settings)}`) ? withPortUnavailable(l, gateway.metadata.generation) : l,
+    );
+    states.set(key, { gateway, key, address, listeners });
   }
   return states;
 }

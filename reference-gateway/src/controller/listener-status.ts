@@ -154,3 +154,15 @@ function keyPair(secret: Secret | undefined): { certPem: string; keyPem: string 
   }
   return { certPem, keyPem };
 }
+
+/** The data plane could not bind the listener's port: still configured (binding is retried), but reported. */
+export function withPortUnavailable(state: ListenerState, generation: number | undefined): ListenerState {
+  const replaced = state.conditions.map((c) =>
+    c.type === 'Accepted'
+      ? condition('Accepted', 'False', 'PortUnavailable', 'The data plane could not bind this port', generation)
+      : c.type === 'Programmed'
+        ? condition('Programmed', 'False', 'Invalid', 'The data plane could not bind this port', generation)
+        : c,
+  );
+  return { ...state, conditions: replaced };
+}

@@ -87,16 +87,30 @@ export class Reconciler {
     if (this.stopped) return;
     const { cache, settings, writer, log } = this.options;
     try {
-      const desired = computeDesiredState(snapshotFromCache(cache), settings, { addresses: this.addresses, references: this.references });
+      const unboundBefore = this.pusher.unbound;
+      const desired = computeDesiredState(snapshotFromCache(cache), settings, {
+        addresses: this.addresses,
+        references: this.references,
+        unbound: unboundBefore,
+      });
       if (settings.faults.has('slow-programming')) {
         void this.pusher.push(desired.config, SLOW_PROGRAMMING_MS);
       } else {
         await this.pusher.push(desired.config, 0);
       }
       if (this.stopped) return;
+      if (!sameMembers(unboundBefore, this.pusher.unbound)) {
+        // Listener status depends on what the push could bind: recompute before writing status.
+        this.dirty = true;
+        return;
+      }
       await writer.writeAll(desired.statuses);
     } catch (error) {
       log(`reconcile failed: ${(error as Error).stack ?? String(error)}`);
     }
   }
+}
+
+function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
 }
