@@ -50,7 +50,9 @@ export function resolveBackend(route: Route, ref: BackendObjectReference, ctx: B
   const port = (service.spec.ports ?? []).find((p) => p.port === ref.port);
   if (!port) return invalid({ reason: 'BackendNotFound', message: `Service ${namespace}/${ref.name} has no port ${ref.port ?? '(unset)'}` });
   const appProtocol = port.appProtocol;
-  if (appProtocol !== undefined && !GRPC_APP_PROTOCOLS.has(appProtocol) && !ctx.settings.faults.has('ignore-app-protocol')) {
+  // HTTPRoutes are never served by us, so only GRPCRoute backends must speak h2c.
+  const needsH2c = route.kind === 'GRPCRoute' && !ctx.settings.faults.has('ignore-app-protocol');
+  if (appProtocol !== undefined && !GRPC_APP_PROTOCOLS.has(appProtocol) && needsH2c) {
     return invalid({ reason: 'UnsupportedProtocol', message: `Service ${namespace}/${ref.name} port ${port.port} has appProtocol ${appProtocol}, which cannot carry gRPC` });
   }
   const tlsResolution = ctx.settings.faults.has('ignore-backend-tls-policy') ? undefined : resolveBackendTls(ctx.snapshot, namespace, ref.name, port);
