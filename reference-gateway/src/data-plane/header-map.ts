@@ -1,4 +1,4 @@
-import type { OutgoingHttpHeaders } from 'node:http2';
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http2';
 
 /**
  * HTTP/2 header fields as an ordered multimap with lower-case names. Built from the raw header list so
@@ -15,6 +15,20 @@ export function headerMapFromRaw(raw: readonly string[]): HeaderMap {
     const values = map.get(name);
     if (values) values.push(value);
     else map.set(name, [value]);
+  }
+  return map;
+}
+
+/**
+ * Builds a map from what a Node HTTP/2 event delivers: the raw list when Node passes it (it does for
+ * 'stream', 'response' and 'trailers', though the type declarations omit it), else the header object.
+ */
+export function headerMapFromEvent(headers: IncomingHttpHeaders, raw: readonly string[] | undefined): HeaderMap {
+  if (raw) return headerMapFromRaw(raw);
+  const map: HeaderMap = new Map();
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    map.set(name.toLowerCase(), Array.isArray(value) ? [...value] : [String(value)]);
   }
   return map;
 }

@@ -51,7 +51,7 @@ export class DataPlane {
     this.#log = options.log ?? (() => undefined);
     this.#chaos = new Chaos(options.chaos);
     const context = { faults, chaos: this.#chaos, upstreams: this.#upstreams };
-    this.#servers = new ServerPool({ faults, log: this.#log, handle: (table, stream, raw) => handleStream(context, table, stream, raw) });
+    this.#servers = new ServerPool({ faults, log: this.#log, handle: (table, stream, headers, raw) => handleStream(context, table, stream, headers, raw) });
   }
 
   /**

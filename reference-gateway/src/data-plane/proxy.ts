@@ -1,9 +1,15 @@
-import { constants, type ClientHttp2Stream, type OutgoingHttpHeaders, type ServerHttp2Stream } from 'node:http2';
+import {
+  constants,
+  type ClientHttp2Stream,
+  type IncomingHttpHeaders,
+  type OutgoingHttpHeaders,
+  type ServerHttp2Stream,
+} from 'node:http2';
 import type { FaultSet } from './faults.ts';
 import type { ForwardPlan } from './forward-plan.ts';
 import { clientResponseHeaders, clientTrailers, upstreamRequestHeaders } from './forwarded-headers.ts';
 import { GrpcCode, encodeGrpcMessage, sendGatewayAnswer } from './grpc-status.ts';
-import { headerMapFromRaw, type HeaderMap } from './header-map.ts';
+import { headerMapFromEvent, type HeaderMap } from './header-map.ts';
 import { startMirror } from './mirror.ts';
 import type { UpstreamPool } from './upstream-pool.ts';
 
@@ -68,8 +74,8 @@ export function proxyCall(stream: ServerHttp2Stream, plan: ForwardPlan, deadline
   upstream.on('error', (error) => {
     upstreamError = error;
   });
-  upstream.on('response', (_headers, flags, raw) => {
-    const response = headerMapFromRaw(raw);
+  upstream.on('response', (headers: IncomingHttpHeaders, flags: number, raw?: string[]) => {
+    const response = headerMapFromEvent(headers, raw);
     const trailersOnly = (flags & constants.NGHTTP2_FLAG_END_STREAM) !== 0;
     const out = clientResponseHeaders(response, plan.responseModifiers, faults, trailersOnly);
     if (stream.headersSent || stream.closed) return;
@@ -81,8 +87,8 @@ export function proxyCall(stream: ServerHttp2Stream, plan: ForwardPlan, deadline
     stream.respond(out, { waitForTrailers: true });
     upstream.pipe(stream);
   });
-  upstream.on('trailers', (_headers, _flags, raw) => {
-    trailers = headerMapFromRaw(raw);
+  upstream.on('trailers', (headers: IncomingHttpHeaders, _flags: number, raw?: string[]) => {
+    trailers = headerMapFromEvent(headers, raw);
   });
   upstream.on('close', () => {
     clearTimeout(deadlineTimer);

@@ -1,10 +1,10 @@
-import type { ServerHttp2Stream } from 'node:http2';
+import type { IncomingHttpHeaders, ServerHttp2Stream } from 'node:http2';
 import type { Chaos } from './chaos.ts';
 import type { FaultSet } from './faults.ts';
 import { isForwardPlan, planForward } from './forward-plan.ts';
 import { GrpcCode, sendGatewayAnswer, type GatewayAnswer } from './grpc-status.ts';
 import { parseGrpcTimeout } from './grpc-timeout.ts';
-import { headerMapFromRaw } from './header-map.ts';
+import { headerMapFromEvent } from './header-map.ts';
 import { requestHost } from './listener-select.ts';
 import { proxyCall } from './proxy.ts';
 import { selectRoute } from './route-select.ts';
@@ -30,12 +30,18 @@ function later(stream: ServerHttp2Stream, delayMs: number, action: () => void): 
  * Routes one RPC: listener by host, rule by precedence, filters and backend by the forward plan; then either
  * answers it (trailers-only gRPC status) or proxies it.
  */
-export function handleStream(context: RequestHandlerContext, table: ServerTable, stream: ServerHttp2Stream, raw: readonly string[]): void {
+export function handleStream(
+  context: RequestHandlerContext,
+  table: ServerTable,
+  stream: ServerHttp2Stream,
+  incoming: IncomingHttpHeaders,
+  raw: readonly string[] | undefined,
+): void {
   const { faults } = context;
   stream.on('error', () => undefined);
   const answer = (result: GatewayAnswer): void => later(stream, context.chaos.answerDelayMs(), () => sendGatewayAnswer(stream, result, faults));
 
-  const headers = headerMapFromRaw(raw);
+  const headers = headerMapFromEvent(incoming, raw);
   const path = headers.get(':path')?.[0] ?? '';
   const host = requestHost(headers.get(':authority')?.[0] ?? headers.get('host')?.[0], faults);
   const selection = selectRoute(table, host, { path, headers }, faults);

@@ -1,4 +1,4 @@
-import http2, { type Http2Server, type ServerHttp2Stream } from 'node:http2';
+import http2, { type Http2Server, type IncomingHttpHeaders, type ServerHttp2Stream } from 'node:http2';
 import type { Server, Socket } from 'node:net';
 import tls from 'node:tls';
 import type { FaultSet } from './faults.ts';
@@ -6,7 +6,12 @@ import type { ServerTable } from './routing-table.ts';
 import { CertificateSelector } from './tls-certs.ts';
 
 /** Handles one incoming stream with the routing table current at its arrival. */
-export type StreamHandler = (table: ServerTable, stream: ServerHttp2Stream, rawHeaders: readonly string[]) => void;
+export type StreamHandler = (
+  table: ServerTable,
+  stream: ServerHttp2Stream,
+  headers: IncomingHttpHeaders,
+  rawHeaders: readonly string[] | undefined,
+) => void;
 
 interface PoolDependencies {
   readonly faults: FaultSet;
@@ -24,7 +29,9 @@ class BoundServer {
   constructor(table: ServerTable, deps: PoolDependencies) {
     this.table = table;
     const h2: Http2Server = http2.createServer();
-    h2.on('stream', (stream, _headers, _flags, rawHeaders) => deps.handle(this.table, stream, rawHeaders));
+    h2.on('stream', (stream: ServerHttp2Stream, headers: IncomingHttpHeaders, _flags: number, rawHeaders?: string[]) =>
+      deps.handle(this.table, stream, headers, rawHeaders),
+    );
     h2.on('sessionError', () => undefined);
     if (table.protocol === 'HTTP') {
       this.#listening = h2;

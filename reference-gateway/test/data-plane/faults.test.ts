@@ -135,7 +135,7 @@ describe('data plane: each fault flips its observable behaviour', () => {
   let target: string;
 
   beforeAll(async () => {
-    [v1, v2, shadow] = await Promise.all(['v1', 'v2', 'shadow'].map((name) => startEchoBackend(name)));
+    [v1, v2, shadow] = await Promise.all([startEchoBackend('v1'), startEchoBackend('v2'), startEchoBackend('shadow')]);
     const { address, port } = await gatewayAddress();
     target = `${address}:${port}`;
     plane = new DataPlane({ faults: new Set() });

@@ -18,7 +18,7 @@ describe('data plane: filters', () => {
   let client: TestClient;
 
   beforeAll(async () => {
-    [v1, v2, shadow] = await Promise.all(['v1', 'v2', 'shadow'].map((name) => startEchoBackend(name)));
+    [v1, v2, shadow] = await Promise.all([startEchoBackend('v1'), startEchoBackend('v2'), startEchoBackend('shadow')]);
     slowShadow = await startEchoBackend('slow-shadow', { answerDelayMs: 5_000 });
     const closedPort = await freePort('127.0.0.1');
     const { address, port } = await gatewayAddress();

@@ -11,7 +11,7 @@ describe('data plane: method and header matching over real gRPC', () => {
   let methods: TestClient, headers: TestClient;
 
   beforeAll(async () => {
-    [v1, v2, v3] = await Promise.all(['v1', 'v2', 'v3'].map((name) => startEchoBackend(name)));
+    [v1, v2, v3] = await Promise.all([startEchoBackend('v1'), startEchoBackend('v2'), startEchoBackend('v3')]);
     const { address, port } = await gatewayAddress();
     ({ plane } = dataPlaneWith());
     await plane.apply(

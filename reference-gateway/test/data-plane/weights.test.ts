@@ -25,7 +25,7 @@ describe('data plane: weighted backends, per RPC on one connection', () => {
   };
 
   beforeAll(async () => {
-    [v1, v2, v2b] = await Promise.all(['v1', 'v2', 'v2b'].map((name) => startEchoBackend(name)));
+    [v1, v2, v2b] = await Promise.all([startEchoBackend('v1'), startEchoBackend('v2'), startEchoBackend('v2b')]);
     const { address, port } = await gatewayAddress();
     ({ plane } = dataPlaneWith());
     const rule = (index: number, method: string, backends: Parameters<typeof ruleOf>[1]['backends']) =>

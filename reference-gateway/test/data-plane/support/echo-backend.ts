@@ -58,7 +58,9 @@ export async function startEchoBackend(
     sessions.add(session);
     session.on('close', () => sessions.delete(session));
   });
-  server.on('stream', (stream, headers, _flags, raw) => serve(stream, headers, raw));
+  server.on('stream', (stream: ServerHttp2Stream, headers: http2.IncomingHttpHeaders, _flags: number, raw?: string[]) =>
+    serve(stream, headers, raw ?? []),
+  );
 
   function serve(stream: ServerHttp2Stream, headers: http2.IncomingHttpHeaders, raw: string[]): void {
     stream.on('error', () => undefined);

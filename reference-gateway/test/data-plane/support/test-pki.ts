@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { KeyObject, webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+
+type KeyPair = webcrypto.CryptoKeyPair;
 
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 
@@ -18,13 +20,13 @@ export interface TestPki {
   issue(dnsNames: readonly string[]): Promise<TestCertificate>;
 }
 
-function keyPem(key: CryptoKey): string {
-  return KeyObject.from(key as unknown as webcrypto.CryptoKey).export({ type: 'pkcs8', format: 'pem' }).toString();
+function keyPem(key: webcrypto.CryptoKey): string {
+  return KeyObject.from(key).export({ type: 'pkcs8', format: 'pem' }).toString();
 }
 
 /** Creates a CA (valid for one day) in memory; nothing touches the disk. */
 export async function createTestPki(): Promise<TestPki> {
-  const caKeys = (await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as unknown as CryptoKeyPair;
+  const caKeys = (await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as KeyPair;
   const notBefore = new Date(Date.now() - 60_000);
   const notAfter = new Date(Date.now() + 86_400_000);
   const ca = await x509.X509CertificateGenerator.createSelfSigned({
@@ -41,7 +43,7 @@ export async function createTestPki(): Promise<TestPki> {
   return {
     caPem: ca.toString('pem'),
     async issue(dnsNames) {
-      const keys = (await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as unknown as CryptoKeyPair;
+      const keys = (await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as KeyPair;
       const leaf = await x509.X509CertificateGenerator.create({
         subject: `CN=${dnsNames[0] ?? 'leaf'}`,
         issuer: ca.subject,
