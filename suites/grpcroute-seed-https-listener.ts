@@ -13,7 +13,7 @@ export const grpcRouteSeedHttpsListener = defineConformanceTest({
   manifests: ['grpcroute-seed-https-listener.yaml'],
   specRefs: [1, 93, 114],
   async run(t) {
-    const gw = await t.kube.gatewayAndRoutesMustBeAccepted({ gateway: { ...GATEWAY, listeners: ['grpc'] }, routes: [{ name: 'example-route' }] });
+    const gw = await t.kube.gatewayAndRoutesMustBeAccepted({ gateway: GATEWAY, routes: [{ name: 'example-route' }] });
     await t.step('listener grpc counts example-route', () => t.kube.listenerMustHaveAttachedRoutes(GATEWAY, 'grpc', 1));
     const ca = t.kube.certificates.caPem;
     // The harness verifies the listener certificate against `ca` and the SNI, so an OK answer means it verified.
