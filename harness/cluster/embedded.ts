@@ -18,6 +18,8 @@ export interface EmbeddedEnvironmentOptions {
   readonly referenceGateway?: boolean;
   /** Kinds the API server leaves out, as if their CRDs were missing (tests of the preflight). */
   readonly disabledKinds?: string[];
+  /** CIDR the reference gateway takes Gateway addresses from (default its own 127.2.0.0/16); tests running side by side pass disjoint ones. */
+  readonly addressPool?: string;
   readonly log?: (line: string) => void;
 }
 
@@ -39,6 +41,7 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
       gateway = await startReferenceGateway({
         kubeconfigPath: cluster.kubeconfigPath,
         lowPortOffset: EMBEDDED_LOW_PORT_OFFSET,
+        ...(options.addressPool === undefined ? {} : { addressPool: options.addressPool }),
         log: options.log,
       });
       const client = KubeClient.load({ kubeconfigPath: cluster.kubeconfigPath, userAgent: userAgentFor('embedded-install') });
