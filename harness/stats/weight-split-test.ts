@@ -46,6 +46,8 @@ interface Alternative {
  * The split is accepted once every SPRT has fallen below β; a gateway whose share for one
  * backend sits exactly at an alternative is then accepted with probability ≤ β (Ville on 1/L).
  * A sample from a weight-0 or unknown backend is impossible under the null and rejects at once.
+ * At the defaults (α 1e-4, β 1e-2, δ 0.12) a correct gateway is accepted after ~190 (70/30),
+ * ~230 (50/50), ~260 (90/10) and ~270 (1/1/1) samples on average (simulated in test/stats).
  */
 export class WeightSplitTest {
   private readonly alternatives: Alternative[] = [];
