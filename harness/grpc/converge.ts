@@ -32,6 +32,14 @@ export interface ObservingError extends Error {
   readonly observed: unknown;
 }
 
+/**
+ * A check failure that says nothing about the system (e.g. the attempt was cut short by the
+ * convergence deadline itself): it breaks the streak but does not replace the last observation.
+ */
+export interface InconclusiveError extends Error {
+  readonly inconclusive: true;
+}
+
 /** The check did not succeed `successes` times in a row before the deadline. */
 export class ConvergenceTimeoutError extends HarnessError {
   readonly what: string;
@@ -95,8 +103,8 @@ export async function converge<T>(what: string, check: (info: AttemptInfo) => Pr
     } catch (error) {
       throwIfAborted(settings.signal, what, attempts);
       streak = 0;
-      lastError = error;
-      if (isObserving(error)) lastObserved = error.observed;
+      if (!isInconclusive(error) || lastError === undefined) lastError = error;
+      if (isObserving(error) && (!isInconclusive(error) || lastObserved === undefined)) lastObserved = error.observed;
       const message = error instanceof Error ? error.message : String(error);
       if (message !== lastLogged) settings.log?.(`${what}: not yet (attempt ${attempts}, ${elapsed()} ms): ${message}`);
       lastLogged = message;
@@ -109,6 +117,10 @@ export async function converge<T>(what: string, check: (info: AttemptInfo) => Pr
     firstSuccessAfterMs ??= elapsed();
     if (streak >= settings.successes) return { value: outcome, attempts, firstSuccessAfterMs, elapsedMs: elapsed() };
   }
+}
+
+function isInconclusive(error: unknown): error is InconclusiveError {
+  return error instanceof Error && (error as Partial<InconclusiveError>).inconclusive === true;
 }
 
 function isObserving(error: unknown): error is ObservingError {

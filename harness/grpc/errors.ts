@@ -21,6 +21,18 @@ export class ExpectationMismatchError extends HarnessError {
   }
 }
 
+/** The attempt's deadline was shortened to fit the convergence deadline and ran out: no evidence either way. */
+export class AttemptCutShortError extends HarnessError {
+  readonly inconclusive = true as const;
+  readonly observed: GrpcResult;
+
+  constructor(what: string, deadlineMs: number, result: GrpcResult) {
+    super('GRPCCONF_GRPC_ATTEMPT_CUT_SHORT', `${what}: last attempt cut short by the convergence deadline (${deadlineMs} ms left)`, { exitCode: 1 });
+    this.name = 'AttemptCutShortError';
+    this.observed = result;
+  }
+}
+
 /** A helper call that needs an OK answer (e.g. reflection) did not get one. */
 export class GrpcCallError extends HarnessError {
   readonly result: GrpcResult | undefined;

@@ -6,12 +6,14 @@ import type { CallDefaults } from './channel-call.ts';
 import { converge, ConvergenceTimeoutError } from './converge.ts';
 import type { ConvergeSettings, Converged } from './converge.ts';
 import { sendEchoCall } from './echo-client.ts';
-import { CaseFailuresError, ExpectationMismatchError } from './errors.ts';
+import { AttemptCutShortError, CaseFailuresError, ExpectationMismatchError } from './errors.ts';
 import { compareResult } from './expect.ts';
 import { listServicesViaReflection } from './reflection.ts';
 import { summarizeCall, summarizeResult } from './result-summary.ts';
 import { ECHO_PLUS_SERVICE } from './types.ts';
 import type { ConvergeOptions, GrpcCall, GrpcCase, GrpcHelpers, GrpcResult } from './types.ts';
+
+const DEADLINE_EXCEEDED = 4;
 
 export interface GrpcHelperDeps {
   readonly timeouts: TimeoutConfig;
@@ -42,11 +44,13 @@ export function createGrpcHelpers(deps: GrpcHelperDeps): GrpcHelpers {
       name,
       async ({ remainingMs }) => {
         // A call never outlives the convergence deadline, nor an explicit per-call deadline.
+        const wanted = c.call.deadlineMs ?? timeouts.requestTimeout;
         const call = c.call.deadlineMs === undefined ? c.call : { ...c.call, deadlineMs: Math.min(c.call.deadlineMs, remainingMs) };
         const result = await sendEchoCall(gw, call, defaults(remainingMs));
         const mismatches = compareResult(result, c.expect, { call: c.call, defaultNamespace: deps.infraNamespace });
-        if (mismatches.length > 0) throw new ExpectationMismatchError(name, mismatches, result);
-        return result;
+        if (mismatches.length === 0) return result;
+        if (result.code === DEADLINE_EXCEEDED && remainingMs < wanted) throw new AttemptCutShortError(name, remainingMs, result);
+        throw new ExpectationMismatchError(name, mismatches, result);
       },
       settings(options),
     );
