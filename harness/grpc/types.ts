@@ -13,7 +13,10 @@ export interface TlsOptions {
   readonly serverName: string;
   /** PEM CA bundle to trust. */
   readonly ca: string;
-  /** ALPN protocols offered; default ['h2']. */
+  /**
+   * ALPN protocols offered by the TLS probe that reports `GrpcResult.tls` (a separate raw handshake
+   * to the same address and SNI; grpc-js itself always offers exactly ['h2']). Default ['h2'].
+   */
   readonly alpn?: readonly string[];
 }
 
@@ -69,6 +72,10 @@ export interface EchoAssertions {
 export interface GrpcResult {
   readonly code: number;
   readonly details: string;
+  /**
+   * Response headers / trailers, lower-case keys, `-bin` values base64. Node's HTTP/2 client joins
+   * repeated non-bin fields into one "a, b" value; expectations compare in that combined form.
+   */
   readonly headers: Readonly<Record<string, readonly string[]>>;
   readonly trailers: Readonly<Record<string, readonly string[]>>;
   /** Parsed assertions of every response message received (unary: one; streaming: several). */
@@ -76,7 +83,12 @@ export interface GrpcResult {
   /** EchoPlus only: the request ids / sequence numbers echoed back. */
   readonly plus?: readonly { readonly requestId: string; readonly sequence: number; readonly received: number }[];
   /** TLS facts of the client side of the connection, when TLS was used. */
-  readonly tls?: { readonly alpnProtocol: string | false; readonly peerCertificateSubjectAltName?: string };
+  readonly tls?: {
+    readonly alpnProtocol: string | false;
+    readonly peerCertificateSubjectAltName?: string;
+    /** Why the peer certificate is not trusted for the SNI name (absent when it is). */
+    readonly authorizationError?: string;
+  };
   readonly transportError?: string;
   readonly elapsedMs: number;
 }
