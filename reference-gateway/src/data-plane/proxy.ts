@@ -44,10 +44,13 @@ export function proxyCall(stream: ServerHttp2Stream, plan: ForwardPlan, deadline
   let trailersOverride: OutgoingHttpHeaders | undefined;
   let upstreamError: unknown;
   let answeredTrailersOnly = false;
+  /** The backend finished its answer (trailers seen): closing its stream is no longer a cancellation. */
+  let upstreamFinished = false;
   let deadlineTimer: NodeJS.Timeout | undefined;
 
   const cancelUpstream = (): void => {
-    if (!upstream.closed && !upstream.destroyed) upstream.close(constants.NGHTTP2_CANCEL);
+    if (upstream.closed || upstream.destroyed) return;
+    upstream.close(upstreamFinished ? constants.NGHTTP2_NO_ERROR : constants.NGHTTP2_CANCEL);
   };
 
   if (deadlineAt !== undefined) {
@@ -78,9 +81,11 @@ export function proxyCall(stream: ServerHttp2Stream, plan: ForwardPlan, deadline
     const response = headerMapFromEvent(headers, raw);
     const trailersOnly = (flags & constants.NGHTTP2_FLAG_END_STREAM) !== 0;
     const out = clientResponseHeaders(response, plan.responseModifiers, faults, trailersOnly);
+    if (trailersOnly) upstreamFinished = true;
     if (stream.headersSent || stream.closed) return;
     if (trailersOnly) {
       answeredTrailersOnly = true;
+      upstream.resume();
       stream.respond(out, { endStream: true });
       return;
     }
@@ -89,10 +94,13 @@ export function proxyCall(stream: ServerHttp2Stream, plan: ForwardPlan, deadline
   });
   upstream.on('trailers', (headers: IncomingHttpHeaders, _flags: number, raw?: string[]) => {
     trailers = headerMapFromEvent(headers, raw);
+    upstreamFinished = true;
   });
   upstream.on('close', () => {
     clearTimeout(deadlineTimer);
     stream.unpipe(upstream);
+    // Whatever the client still sends has nowhere to go: drain it rather than stall its flow control.
+    stream.resume();
     if (stream.closed || stream.destroyed || trailersOverride || answeredTrailersOnly) return;
     if (!stream.headersSent) {
       sendGatewayAnswer(stream, unreachable(plan, upstreamError ?? `stream reset with code ${upstream.rstCode}`), faults);

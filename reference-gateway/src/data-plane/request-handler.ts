@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, ServerHttp2Stream } from 'node:http2';
+import type { TLSSocket } from 'node:tls';
 import type { Chaos } from './chaos.ts';
 import type { FaultSet } from './faults.ts';
 import { isForwardPlan, planForward } from './forward-plan.ts';
@@ -44,7 +45,15 @@ export function handleStream(
   const headers = headerMapFromEvent(incoming, raw);
   const path = headers.get(':path')?.[0] ?? '';
   const host = requestHost(headers.get(':authority')?.[0] ?? headers.get('host')?.[0], faults);
-  const selection = selectRoute(table, host, { path, headers }, faults);
+  const serverName = table.protocol === 'HTTPS' ? (stream.session?.socket as TLSSocket | undefined)?.servername : undefined;
+  const selection = selectRoute(table, host, { path, headers }, faults, serverName || undefined);
+  if (selection.kind === 'misdirected') {
+    // 421 tells the client to open a connection whose SNI matches the authority (Gateway API: SHOULD).
+    later(stream, context.chaos.answerDelayMs(), () => {
+      if (!stream.headersSent && !stream.closed) stream.respond({ ':status': 421 }, { endStream: true });
+    });
+    return;
+  }
   if (selection.kind === 'no-listener') {
     answer({ code: GrpcCode.UNIMPLEMENTED, message: `no listener on ${table.key} matches host "${host}"` });
     return;

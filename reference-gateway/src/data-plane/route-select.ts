@@ -7,6 +7,8 @@ import type { ListenerEntry, RuleEntry, ServerTable } from './routing-table.ts';
 /** Outcome of routing one request on one bound server. */
 export type RouteSelection =
   | { readonly kind: 'no-listener' }
+  /** HTTPS: the TLS server name chose another listener than the one that best matches :authority. */
+  | { readonly kind: 'misdirected'; readonly listener: ListenerEntry }
   | { readonly kind: 'no-route'; readonly listener: ListenerEntry }
   | { readonly kind: 'rule'; readonly listener: ListenerEntry; readonly rule: RuleEntry };
 
@@ -36,12 +38,22 @@ function bestCandidate(listener: ListenerEntry, host: string, request: MatchRequ
 
 /**
  * Picks the single best listener for the host (listener isolation: only its routes count), then the rule
- * that wins GRPCRoute precedence among all matching (route, rule, match) candidates.
+ * that wins GRPCRoute precedence among all matching (route, rule, match) candidates. `serverName` is the
+ * TLS SNI on HTTPS servers, when the client sent one.
  */
-export function selectRoute(table: ServerTable, host: string, request: MatchRequest, faults: FaultSet): RouteSelection {
+export function selectRoute(
+  table: ServerTable,
+  host: string,
+  request: MatchRequest,
+  faults: FaultSet,
+  serverName?: string,
+): RouteSelection {
   const listeners = rankByHostname(table.listeners, host, faults);
   const first = listeners[0];
   if (!first) return { kind: 'no-listener' };
+  if (serverName && rankByHostname(table.listeners, serverName.toLowerCase(), faults)[0] !== first) {
+    return { kind: 'misdirected', listener: first };
+  }
   const searched = faults.has('listener-isolation-off') ? listeners : [first];
   for (const listener of searched) {
     const rule = bestCandidate(listener, host, request, faults);

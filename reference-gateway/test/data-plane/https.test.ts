@@ -1,3 +1,4 @@
+import http2 from 'node:http2';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataPlane } from '../../src/data-plane/index.ts';
@@ -89,6 +90,23 @@ describe('data plane: HTTPS listeners (SNI, ALPN h2) and TLS to backends', () =>
     const result = await other.unary('/svc.S/M');
     other.close();
     expect(result.code).toBe(grpc.status.UNAVAILABLE);
+  });
+
+  it('answers 421 when the SNI chose another listener than the :authority (misdirected request)', async () => {
+    const session = http2.connect(`https://${address}:${port}`, { ca: pki.caPem, servername: 'one.sni.example' });
+    const status = async (authority: string): Promise<unknown> => {
+      const stream = session.request({ ':method': 'POST', ':path': '/svc.S/M', ':authority': authority, 'content-type': 'application/grpc', te: 'trailers' });
+      stream.end();
+      stream.resume();
+      const [headers] = await Promise.all([
+        new Promise<http2.IncomingHttpHeaders>((resolve) => stream.once('response', resolve)),
+        new Promise((resolve) => stream.once('close', resolve)),
+      ]);
+      return headers[':status'];
+    };
+    expect(await status('two.sni.example')).toBe(421);
+    expect(await status('one.sni.example')).toBe(200);
+    session.close();
   });
 
   it('fault ignore-sni: the first certificate is always presented', async () => {
