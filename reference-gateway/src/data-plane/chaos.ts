@@ -11,7 +11,7 @@ export interface ChaosOptions {
 /** Upper bound of the delay added to a slow answer. */
 export const SLOW_ANSWER_MAX_MS = 200;
 
-/** mulberry32: tiny, seedable, good enough for picking delays. */
+// mulberry32: tiny, seedable, good enough for picking delays.
 function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {

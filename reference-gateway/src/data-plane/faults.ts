@@ -1,7 +1,5 @@
-/**
- * Deliberate, realistic data-plane bugs for mutation testing: the suite must catch each one.
- * Every fault flips exactly one behaviour; names are kebab-case and stable.
- */
+// Deliberate, realistic data-plane bugs for mutation testing: the suite must catch each one.
+// Every fault flips exactly one behaviour; names are kebab-case and stable.
 const CATALOG = [
   { name: 'ignore-header-matches', description: 'Header predicates of a match are ignored (always hold).' },
   {

@@ -4,7 +4,7 @@ import type { FaultSet } from './faults.ts';
 import { applyHeaderModifier } from './header-filters.ts';
 import type { HeaderMap } from './header-map.ts';
 
-/** Connection-specific fields never travel across a proxy (and HTTP/2 forbids most of them anyway). */
+// Connection-specific fields never travel across a proxy (and HTTP/2 forbids most of them anyway).
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'http2-settings', 'host']);
 
 function forwardable(name: string, faults: FaultSet): boolean {

@@ -2,9 +2,9 @@ import { constants, type OutgoingHttpHeaders, type ServerHttp2Stream } from 'nod
 import type { MirrorTarget } from './forward-plan.ts';
 import type { UpstreamPool } from './upstream-pool.ts';
 
-/** A mirror copy that falls this far behind is abandoned rather than buffered without bound. */
+// A mirror copy that falls this far behind is abandoned rather than buffered without bound.
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
-/** A mirror call that is still open after this long is cancelled: nobody waits for its answer. */
+// A mirror call that is still open after this long is cancelled: nobody waits for its answer.
 const MIRROR_LIFETIME_MS = 30_000;
 
 /**

@@ -122,7 +122,7 @@ function unreachable(plan: ForwardPlan, cause: unknown): { code: number; message
   };
 }
 
-/** A backend ended its response without trailers: protocol violation, reported as INTERNAL like gRPC clients do. */
+// A backend ended its response without trailers: protocol violation, reported as INTERNAL like gRPC clients do.
 function missingTrailers(): OutgoingHttpHeaders {
   return { 'grpc-status': '13', 'grpc-message': encodeGrpcMessage('backend response ended without trailers') };
 }

@@ -20,7 +20,7 @@ export interface MatchPlan {
   readonly exactHeaderCount: number;
 }
 
-/** A predicate the data plane can never satisfy, for a regex the JS engine rejects (the controller should not send one). */
+// A predicate the data plane can never satisfy, for a regex the JS engine rejects (the controller should not send one).
 const NEVER = /(?!)/;
 
 function fullMatch(source: string): { full: RegExp; partial: RegExp } {
@@ -35,7 +35,7 @@ function regexTest(pattern: { full: RegExp; partial: RegExp }, value: string, fa
   return (faults.has('regex-not-anchored') ? pattern.partial : pattern.full).test(value);
 }
 
-/** `/S/M` split into its service and method segments; undefined when the path has no second slash. */
+// `/S/M` split into its service and method segments; undefined when the path has no second slash.
 function splitPath(path: string): { service: string; method: string } | undefined {
   if (!path.startsWith('/')) return undefined;
   const slash = path.indexOf('/', 1);
@@ -76,7 +76,7 @@ function compileMethod(method: CompiledMatch['method']): MethodPredicate {
   };
 }
 
-/** Go's CanonicalHeaderKey: the shape a header name takes in HTTP/1-minded code. */
+// Go's CanonicalHeaderKey: the shape a header name takes in HTTP/1-minded code.
 function canonicalHeaderName(name: string): string {
   return name.replace(/(^|-)([a-z])/g, (_all, dash: string, letter: string) => dash + letter.toUpperCase());
 }

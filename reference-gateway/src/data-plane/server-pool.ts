@@ -19,7 +19,7 @@ interface PoolDependencies {
   readonly log: (line: string) => void;
 }
 
-/** One listening socket (gateway address + bind port) whose routing table can be swapped while it serves. */
+// One listening socket (gateway address + bind port) whose routing table can be swapped while it serves.
 class BoundServer {
   table: ServerTable;
   #certificates: CertificateSelector | undefined;

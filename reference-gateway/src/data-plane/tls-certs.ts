@@ -37,7 +37,7 @@ function load(pem: { certPem: string; keyPem: string }, log: (line: string) => v
   }
 }
 
-/** The certificate among a listener's whose DNS names match the server name most specifically (else its first). */
+// The certificate among a listener's whose DNS names match the server name most specifically (else its first).
 function bestOf(certificates: readonly LoadedCertificate[], serverName: string, faults: FaultSet): LoadedCertificate | undefined {
   let best: LoadedCertificate | undefined;
   let bestScore = -1;

@@ -44,7 +44,7 @@ function faultConfig(address: string, port: number): DataPlaneConfig {
   ]);
 }
 
-/** grpc-status of a raw call with grpc-timeout 100m to a backend that answers after 1.5 s. */
+// grpc-status of a raw call with grpc-timeout 100m to a backend that answers after 1.5 s.
 async function rawDeadlineStatus(target: string): Promise<string> {
   const session = http2.connect(`http://${target}`);
   const stream = session.request({
@@ -70,7 +70,7 @@ async function mirrored(client: TestClient): Promise<boolean> {
 
 const code = (r: CallResult): number => r.code;
 
-/** For each fault: an observation that must differ between a correct data plane and one with the fault. */
+// For each fault: an observation that must differ between a correct data plane and one with the fault.
 const PROBES: Record<string, (client: TestClient, target: string) => Promise<unknown>> = {
   'ignore-header-matches': async (c) => code(await c.unary('/svc.F/Headers', { version: 'two' })),
   'case-sensitive-header-names': async (c) => code(await c.unary('/svc.F/Headers', { version: 'one' })),
@@ -100,7 +100,7 @@ const PROBES: Record<string, (client: TestClient, target: string) => Promise<unk
   'ignore-grpc-timeout': (_c, target) => rawDeadlineStatus(target),
 };
 
-/** Faults whose flip is shown by another test file (unit-level precedence/listener tests, HTTPS tests). */
+// Faults whose flip is shown by another test file (unit-level precedence/listener tests, HTTPS tests).
 const COVERED_ELSEWHERE = [
   'precedence-ignore-hostname-specificity',
   'precedence-ignore-method-length',

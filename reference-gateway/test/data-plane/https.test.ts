@@ -9,7 +9,7 @@ import { TestClient, grpc } from './support/grpc-client.ts';
 import { gatewayAddress } from './support/test-gateway.ts';
 import { createTestPki, type TestPki } from './support/test-pki.ts';
 
-/** Subject alternative names the gateway presented for `serverName`, or the handshake error. */
+// Subject alternative names the gateway presented for `serverName`, or the handshake error.
 function presentedNames(address: string, port: number, serverName: string, caPem: string): Promise<{ names?: string; alpn?: string | false | null; error?: string }> {
   return new Promise((resolve) => {
     const socket = tls.connect({ host: address, port, servername: serverName, ca: caPem, ALPNProtocols: ['h2'], rejectUnauthorized: false });

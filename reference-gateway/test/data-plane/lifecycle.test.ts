@@ -21,7 +21,7 @@ function accepts(address: string, port: number): Promise<boolean> {
   });
 }
 
-/** Calls until `expected` backend answers `streak` times in a row, or the deadline passes. */
+// Calls until `expected` backend answers `streak` times in a row, or the deadline passes.
 async function convergesTo(client: TestClient, expected: string, deadlineMs: number, streak = 3): Promise<boolean> {
   const end = performance.now() + deadlineMs;
   let good = 0;

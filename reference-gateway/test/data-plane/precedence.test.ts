@@ -10,7 +10,7 @@ import { configOf, exact, headersOnly, listenerOf, routeOf, ruleOf } from './sup
 const OLD = '2025-01-01T00:00:00Z';
 const NEW = '2026-01-01T00:00:00Z';
 
-/** `routeKey#ruleIndex` of the rule that wins for the request, or the kind of miss. */
+// `routeKey#ruleIndex` of the rule that wins for the request, or the kind of miss.
 function winner(routes: CompiledRoute[], request: { host?: string; path?: string; headers?: Record<string, string> } = {}, faults: string[] = []): string {
   const { tables } = compileServerTables(configOf('127.3.0.1', [listenerOf('l', 1, routes)]));
   const raw = Object.entries(request.headers ?? {}).flat();
