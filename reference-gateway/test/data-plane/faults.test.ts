@@ -64,7 +64,7 @@ async function mirrored(client: TestClient): Promise<boolean> {
   const before = shadow.calls.length;
   await client.unary('/svc.F/Mirror');
   const arrived = shadow.callsReached(before + 1).then(() => true);
-  const deadline = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000));
+  const deadline = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_500));
   return Promise.race([arrived, deadline]);
 }
 
