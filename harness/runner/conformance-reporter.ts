@@ -47,9 +47,14 @@ export class ConformanceReporter implements Reporter {
     this.#byName = new Map(tests.map((t) => [t.name, t]));
   }
 
+  /** Tests whose result came from Vitest's state because the adapter recorded none. */
+  readonly unrecorded = new Set<string>();
+
   onTestCaseResult(testCase: TestCase): void {
     const test = this.#byName.get(testCase.name);
-    if (test) this.recorded.set(test.name, resultFromTestCase(testCase, test));
+    if (!test) return;
+    this.recorded.set(test.name, resultFromTestCase(testCase, test));
+    if (!testCase.meta().conformance) this.unrecorded.add(test.name);
   }
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {

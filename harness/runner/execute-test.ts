@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { ResolvedConfig } from '../config/types.ts';
 import { formatDuration } from '../config/duration.ts';
 import { describeError } from '../errors.ts';
@@ -83,6 +84,8 @@ export async function executeTest(test: ConformanceTest, options: ExecuteOptions
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(new TestDeadlineError(test.name, config.timeouts.test)), config.timeouts.test);
   const signal = options.runSignal ? AbortSignal.any([deadline.signal, options.runSignal]) : deadline.signal;
+  // Every concurrent case and RPC of the test listens on this one signal; that is by design.
+  setMaxListeners(0, deadline.signal, signal);
   const log = createPrefixedLog(test.name, options.logSink);
   const cleanup = new CleanupStack();
   const recorder = new CaseRecorder(now);
@@ -124,7 +127,7 @@ export async function executeTest(test: ConformanceTest, options: ExecuteOptions
     clearTimeout(timer);
   }
 
-  if (error !== undefined) {
+  if (error !== undefined && !options.runSignal?.aborted) {
     log(`failed: ${describeError(error)}`);
     diagnostics = await diagnose(deps, facts, test.name);
   }
@@ -136,6 +139,17 @@ export async function executeTest(test: ConformanceTest, options: ExecuteOptions
     else for (const f of failures) log(`cleanup failed: ${f}`);
   }
 
+  if (error !== undefined && options.runSignal?.aborted) {
+    // Cut short by the user, not failed by the implementation.
+    return {
+      ...baseResult(test),
+      outcome: 'skipped',
+      reason: `not finished: run interrupted (${describeError(options.runSignal.reason)})`,
+      durationMs: Math.round(now() - startedAt),
+      cases: [...recorder.results],
+      ...(diagnostics ? { diagnostics } : {}),
+    };
+  }
   return {
     ...baseResult(test),
     outcome: error === undefined ? 'passed' : 'failed',

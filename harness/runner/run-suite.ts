@@ -81,7 +81,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunSuiteOutcom
       : 'not run';
   const run = assembleRunResult({
     tests: options.tests,
-    recorded: outcome?.recorded ?? new Map(),
+    recorded: new Map([...(outcome?.recorded ?? [])].filter(([name]) => !(interrupted && outcome?.unrecorded.has(name)))),
     config,
     facts: prepared.facts,
     startedAt,
@@ -90,7 +90,8 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunSuiteOutcom
   });
   const reportFiles = await renderReports(run, config.reportDir);
   for (const file of reportFiles) log.info(`report: ${file}`);
-  for (const error of runErrors) log.warn(error);
+  // A worker killed by the same Ctrl-C is expected then, not news.
+  for (const error of runErrors) (interrupted ? log.debug : log.warn)(error);
 
   const paint = colourizer(options.out);
   for (const result of run.tests) {

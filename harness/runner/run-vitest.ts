@@ -27,6 +27,8 @@ export interface VitestRunOptions {
 export interface VitestRunOutcome {
   readonly recorded: ReadonlyMap<string, TestResult>;
   readonly runErrors: readonly string[];
+  /** Tests with no adapter record (their worker died); on an interrupted run they count as not run. */
+  readonly unrecorded: ReadonlySet<string>;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function runVitest(options: VitestRunOptions): Promise<VitestRunOut
   const conformance = new ConformanceReporter(options.tests);
   const progress = new ProgressReporter(options.tests, { silent: options.silentProgress, verbose: options.config.verbose });
   const output = options.vitestOutput ?? process.stderr;
+  const signalsBefore = new Set([...process.listeners('SIGINT'), ...process.listeners('SIGTERM')]);
   const vitest = await createVitest(
     'test',
     {
@@ -58,6 +61,11 @@ export async function runVitest(options: VitestRunOptions): Promise<VitestRunOut
     {},
     { stdout: output, stderr: output },
   );
+  // Vitest's logger exits the process on SIGINT/SIGTERM; a run must tear down first, so the
+  // CLI's own handler (which cancels through `signal`) stays the only one.
+  for (const name of ['SIGINT', 'SIGTERM'] as const) {
+    for (const listener of process.listeners(name)) if (!signalsBefore.has(listener)) process.off(name, listener);
+  }
   const onAbort = () => void vitest.cancelCurrentRun('keyboard-input');
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
@@ -66,5 +74,5 @@ export async function runVitest(options: VitestRunOptions): Promise<VitestRunOut
     options.signal?.removeEventListener('abort', onAbort);
     await vitest.close();
   }
-  return { recorded: conformance.recorded, runErrors: conformance.runErrors };
+  return { recorded: conformance.recorded, runErrors: conformance.runErrors, unrecorded: conformance.unrecorded };
 }

@@ -101,6 +101,20 @@ describe('executeTest', () => {
     expect(result).toMatchObject({ outcome: 'failed', error: 'cleanup failed: still there' });
   });
 
+  it('a test cut short by an interrupted run is skipped, not failed, and still cleaned up', async () => {
+    const run = new AbortController();
+    const log: FakeLog = { events: [] };
+    const result = await executeTest(
+      sample(async (t) => {
+        run.abort(new Error('interrupted by SIGINT'));
+        await new Promise((_, reject) => t.signal.addEventListener('abort', () => reject(t.signal.reason)));
+      }),
+      { config: fakeConfig(), facts: FAKE_FACTS, deps: fakeDeps(log), gate: { run: true }, runSignal: run.signal, logSink: () => {} },
+    );
+    expect(result).toMatchObject({ outcome: 'skipped', reason: 'not finished: run interrupted (interrupted by SIGINT)' });
+    expect(log.events).toEqual(['apply a.yaml', 'apply b.yaml', 'delete b.yaml', 'delete a.yaml']);
+  });
+
   it('a gated test records its outcome without running anything', async () => {
     const log: FakeLog = { events: [] };
     const result = await executeTest(sample(async () => {}), {
