@@ -7,13 +7,19 @@ const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
 /** Reads and decodes a JSON, YAML (apply patches) or, for a few typed kubectl commands, protobuf request body. */
 export async function readBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new ApiStatusError(413, 'RequestEntityTooLarge', 'the request body is too large');
-    chunks.push(chunk);
-  }
+  const chunks = await new Promise<Buffer[]>((resolve, reject) => {
+    const received: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.destroy();
+        reject(new ApiStatusError(413, 'RequestEntityTooLarge', 'the request body is too large'));
+      } else received.push(chunk);
+    });
+    req.on('end', () => resolve(received));
+    req.on('error', reject);
+  });
   const contentType = req.headers['content-type'] ?? 'application/json';
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') throw badRequest('the request body is empty');

@@ -81,10 +81,10 @@ export async function handleResource(
     }
     case 'create': {
       if (name) throw methodNotAllowed('POST is not allowed on a named object');
-      return reply(201, present(service.create(def, namespace, await readBody(req))));
+      return reply(201, present(service.create(def, namespace, await readBody(req), true)));
     }
     case 'update':
-      return reply(200, present(service.update(def, namespace, name!, await readBody(req), statusOnly)));
+      return reply(200, present(service.update(def, namespace, name!, await readBody(req), statusOnly, true)));
     case 'patch':
       return servePatch(req, path, query, deps, reply, present);
     case 'delete': {

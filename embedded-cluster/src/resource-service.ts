@@ -46,9 +46,10 @@ export class ResourceService {
     return this.store.list(resourceKey(def), def.namespaced ? namespace : undefined);
   }
 
-  create(def: ResourceDef, namespace: string, body: unknown): ApiObject {
+  /** `owned`: the caller hands `body` over (a freshly decoded request), so it need not be copied. */
+  create(def: ResourceDef, namespace: string, body: unknown, owned = false): ApiObject {
     this.refuseReadOnly(def, 'create');
-    const object = this.checkBody(def, body, namespace);
+    const object = this.checkBody(def, body, namespace, owned);
     const meta = object.metadata;
     if (!meta.name) {
       if (!meta.generateName) {
@@ -72,9 +73,9 @@ export class ResourceService {
   }
 
   /** PUT of the main resource or of /status. An empty resourceVersion means an unconditional update. */
-  update(def: ResourceDef, namespace: string, name: string, body: unknown, subresource?: 'status'): ApiObject {
+  update(def: ResourceDef, namespace: string, name: string, body: unknown, subresource?: 'status', owned = false): ApiObject {
     this.refuseReadOnly(def, 'update');
-    const incoming = this.checkBody(def, body, namespace);
+    const incoming = this.checkBody(def, body, namespace, owned);
     if (incoming.metadata.name !== undefined && incoming.metadata.name !== name) {
       throw badRequest(`the name of the object (${incoming.metadata.name}) does not match the name on the URL (${name})`);
     }
@@ -84,7 +85,7 @@ export class ResourceService {
 
     let next: ApiObject;
     if (subresource === 'status') {
-      next = { ...structuredClone(current), status: incoming.status };
+      next = { ...current, metadata: { ...current.metadata }, status: incoming.status };
     } else {
       next = incoming;
       const keep = current.metadata;
@@ -111,8 +112,9 @@ export class ResourceService {
       if (specOf(next) !== specOf(current)) next.metadata.generation = (keep.generation ?? 1) + 1;
     }
     next.metadata.resourceVersion = current.metadata.resourceVersion;
-    if (canonicalJson(next) === canonicalJson(current)) return current;
-    this.runValidation(def, next, current);
+    if (unchanged(next, current)) return current;
+    // The CRD rules constrain spec only, which a status write cannot change.
+    if (subresource !== 'status') this.runValidation(def, next, current);
     return this.store.replace(resourceKey(def), next);
   }
 
@@ -133,13 +135,13 @@ export class ResourceService {
       if (!options.createIfMissing || options.subresource) throw notFound(def.plural, def.group, name);
       const created = change(undefined);
       if (isRecord(created) && isRecord(created.metadata)) created.metadata.name ??= name;
-      return this.create(def, namespace, created);
+      return this.create(def, namespace, structuredClone(created), true);
     }
     if (options.patchRv && options.patchRv !== current.metadata.resourceVersion) throw conflict(def.plural, def.group, name);
     const patched = change(structuredClone(current));
     if (!isRecord(patched)) throw badRequest('the patch did not produce an object');
     if (isRecord(patched.metadata)) patched.metadata.resourceVersion = current.metadata.resourceVersion;
-    return this.update(def, namespace, name, patched, options.subresource);
+    return this.update(def, namespace, name, patched, options.subresource, true);
   }
 
   /**
@@ -177,9 +179,9 @@ export class ResourceService {
     if (nsDef) this.store.remove(resourceKey(nsDef), '', name);
   }
 
-  private checkBody(def: ResourceDef, body: unknown, namespace: string): ApiObject {
+  private checkBody(def: ResourceDef, body: unknown, namespace: string, owned: boolean): ApiObject {
     if (!isRecord(body) || !isRecord(body.metadata ?? {})) throw badRequest('the request body is not a Kubernetes object');
-    const object = structuredClone(body) as ApiObject;
+    const object = (owned ? body : structuredClone(body)) as ApiObject;
     object.metadata ??= {};
     if (object.kind !== undefined && object.kind !== def.kind) {
       throw badRequest(`the kind in the data (${String(object.kind)}) does not match the expected kind (${def.kind})`);
@@ -240,6 +242,12 @@ export class ResourceService {
 
 function scope(def: ResourceDef, namespace: string): string {
   return def.namespaced ? namespace : '';
+}
+
+function unchanged(next: ApiObject, current: ApiObject): boolean {
+  const a = JSON.stringify(next);
+  const b = JSON.stringify(current);
+  return a === b || (a.length === b.length && canonicalJson(next) === canonicalJson(current));
 }
 
 /** Everything that counts as spec for generation: all but metadata, status and type fields. */
