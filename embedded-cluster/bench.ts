@@ -16,6 +16,8 @@ export interface EmbeddedClusterBenchResult {
   readonly createsAndStatusUpdatesMs: number;
   /** Of that, how long the server's event loop was busy (the rest is the client and the wire). */
   readonly serverBusyMs: number;
+  /** CPU time the whole process (server and client threads) used meanwhile; on a loaded machine busy time exceeds it. */
+  readonly processCpuMs: number;
 }
 
 const OBJECTS = 1000;
@@ -32,6 +34,7 @@ export async function runEmbeddedClusterBench(): Promise<EmbeddedClusterBenchRes
   try {
     const timings = await runClientWorker(cluster);
     const serverBusyMs = timings.loadUtilization.active;
+    const processCpuMs = (timings.cpu.user + timings.cpu.system) / 1000;
     const startToReadyMs = timings.firstAnswerAt - started;
     return {
       startToReadyMs,
@@ -39,6 +42,7 @@ export async function runEmbeddedClusterBench(): Promise<EmbeddedClusterBenchRes
       statusUpdatesMs: timings.statusUpdatesMs,
       createsAndStatusUpdatesMs: timings.createsMs + timings.statusUpdatesMs,
       serverBusyMs,
+      processCpuMs,
     };
   } finally {
     await cluster.stop();
@@ -52,6 +56,7 @@ interface ClientTimings {
   statusUpdatesMs: number;
   /** Event loop utilisation of the server thread while the load ran. */
   loadUtilization: EventLoopUtilization;
+  cpu: NodeJS.CpuUsage;
 }
 
 async function runClientWorker(cluster: EmbeddedCluster): Promise<ClientTimings> {
@@ -70,8 +75,9 @@ async function runClientWorker(cluster: EmbeddedCluster): Promise<ClientTimings>
     });
     const firstAnswerAt = await firstAnswer;
     const before = performance.eventLoopUtilization();
+    const cpuBefore = process.cpuUsage();
     const result = await done;
-    return { firstAnswerAt, ...result, loadUtilization: performance.eventLoopUtilization(before) };
+    return { firstAnswerAt, ...result, loadUtilization: performance.eventLoopUtilization(before), cpu: process.cpuUsage(cpuBefore) };
   } finally {
     await worker.terminate();
   }
@@ -138,5 +144,5 @@ async function inParallel(count, task) {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const result = await runEmbeddedClusterBench();
   console.log(`embedded cluster start to ready: ${result.startToReadyMs.toFixed(0)} ms`);
-  console.log(`1,000 creates + 1,000 status updates: ${result.createsAndStatusUpdatesMs.toFixed(0)} ms (creates ${result.createsMs.toFixed(0)} ms, status ${result.statusUpdatesMs.toFixed(0)} ms; server busy ${result.serverBusyMs.toFixed(0)} ms)`);
+  console.log(`1,000 creates + 1,000 status updates: ${result.createsAndStatusUpdatesMs.toFixed(0)} ms (creates ${result.createsMs.toFixed(0)} ms, status ${result.statusUpdatesMs.toFixed(0)} ms; server busy ${result.serverBusyMs.toFixed(0)} ms, process CPU ${result.processCpuMs.toFixed(0)} ms)`);
 }
