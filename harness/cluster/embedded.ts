@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { startEmbeddedCluster } from '../../embedded-cluster/src/index.ts';
 import { startReferenceGateway } from '../../reference-gateway/src/index.ts';
 import type { ResolvedConfig } from '../config/types.ts';
@@ -18,7 +19,7 @@ export interface EmbeddedEnvironmentOptions {
   readonly referenceGateway?: boolean;
   /** Kinds the API server leaves out, as if their CRDs were missing (tests of the preflight). */
   readonly disabledKinds?: string[];
-  /** CIDR the reference gateway takes Gateway addresses from (default its own 127.2.0.0/16); tests running side by side pass disjoint ones. */
+  /** CIDR the reference gateway takes Gateway addresses from (default a random /24 of 127.2.0.0/16). */
   readonly addressPool?: string;
   readonly log?: (line: string) => void;
 }
@@ -41,7 +42,7 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
       gateway = await startReferenceGateway({
         kubeconfigPath: cluster.kubeconfigPath,
         lowPortOffset: EMBEDDED_LOW_PORT_OFFSET,
-        ...(options.addressPool === undefined ? {} : { addressPool: options.addressPool }),
+        addressPool: options.addressPool ?? randomGatewayBlock(),
         log: options.log,
       });
       const client = KubeClient.load({ kubeconfigPath: cluster.kubeconfigPath, userAgent: userAgentFor('embedded-install') });
@@ -67,6 +68,14 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
         await cluster.stop();
       })()),
   };
+}
+
+/**
+ * Runs side by side (the mutation runner, a developer's second terminal) each get their own
+ * Gateway addresses; the listener ports are the same, so the addresses must differ.
+ */
+function randomGatewayBlock(): string {
+  return `127.2.${randomInt(256)}.0/24`;
 }
 
 /** The default provider: everything in this process on loopback, created and destroyed with the run. */
