@@ -20,10 +20,18 @@ export function applyCoreDefaults(kind: string, object: ApiObject, isCreate: boo
       break;
     case 'Deployment':
       object.spec = { replicas: 1, ...object.spec };
+      if (isRecord(object.spec.template) && isRecord(object.spec.template.spec)) defaultPodSpec(object.spec.template.spec);
       break;
     case 'Pod':
+      if (object.spec) defaultPodSpec(object.spec);
       if (isCreate) object.status = { phase: 'Pending', qosClass: 'BestEffort' };
       break;
+  }
+}
+
+function defaultPodSpec(spec: Record<string, unknown>): void {
+  for (const container of Array.isArray(spec.containers) ? spec.containers.filter(isRecord) : []) {
+    if (Array.isArray(container.ports)) container.ports = container.ports.map((p: unknown) => (isRecord(p) ? { protocol: 'TCP', ...p } : p));
   }
 }
 
