@@ -7,6 +7,7 @@ import {
   parseFeatureList,
   parseGatewayAddress,
   parseList,
+  parsePortOffset,
   parseProfileList,
   parseText,
 } from './value-parsers.ts';
@@ -82,6 +83,12 @@ const TABLE: OptionTable = {
     parse: (raw, previous) => parseGatewayAddress(raw, previous),
     repeatable: true,
     mergeByKey: true,
+  },
+  lowPortOffset: {
+    arg: 'N',
+    description:
+      'dial listener ports below 1024 at port+N; the embedded cluster reports 10000 itself, so set it only when --cluster=existing points at `grpcroute-conformance embedded`',
+    parse: parsePortOffset,
   },
   echoImage: { arg: 'IMAGE', description: 'echo-server image that replaces the one named in fixtures', parse: parseText },
   optionsFile: { arg: 'PATH', description: 'YAML file with any of these options, keys in camelCase (e.g. gatewayClass)', parse: parseText },

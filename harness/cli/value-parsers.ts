@@ -53,6 +53,13 @@ export function parseEnum<T extends string>(values: readonly T[]): (raw: string)
   };
 }
 
+/** A whole number 0..64511, so that port 1023 + N is still a port. */
+export function parsePortOffset(raw: string): number {
+  const v = raw.trim();
+  if (!/^\d+$/.test(v) || Number(v) > 64511) throw new ConfigError(`expected a whole number from 0 to 64511, got "${raw}"`);
+  return Number(v);
+}
+
 const HOST_PORT = /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
 const K8S_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 

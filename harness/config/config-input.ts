@@ -24,6 +24,7 @@ export interface ConfigInput {
   mode: string;
   /** Gateway `ns/name` -> `host[:port]`. */
   gatewayAddress: Record<string, string>;
+  lowPortOffset: number;
   echoImage: string;
   optionsFile: string;
   verbose: boolean;

@@ -89,6 +89,7 @@ export function finalizeConfig(layer: ConfigLayer, options: FinalizeOptions): Re
     failFast: merged.failFast ?? false,
     mode: merged.mode ?? CONFIG_DEFAULTS.mode,
     gatewayAddresses: { ...merged.gatewayAddress },
+    ...(merged.lowPortOffset !== undefined ? { lowPortOffset: merged.lowPortOffset } : {}),
     verbose: merged.verbose ?? false,
     quiet: merged.quiet ?? false,
     runId: options.runId ?? newRunId(),

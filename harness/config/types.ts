@@ -68,4 +68,6 @@ export interface ResolvedConfig {
   readonly optionsFile?: string;
   /** Provisional tests are recorded as provisionalSkipped instead of run (--skip-provisional). */
   readonly skipProvisional?: boolean;
+  /** Overrides the dial offset for listener ports below 1024 that the cluster provider reports (--low-port-offset). */
+  readonly lowPortOffset?: number;
 }

@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { resolveConfig } from '../cli/resolve-config.ts';
+import { withPortOffset } from './port-offset.ts';
 import './provided-context.ts';
 
 /**
@@ -17,7 +18,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     knownTests: CONFORMANCE_TESTS.map((t) => t.name),
   });
   const { prepareRun } = await import('../run/prepare-run.ts');
-  const prepared = await prepareRun(config, (line: string) => console.log(line));
+  const prepared = withPortOffset(await prepareRun(config, (line: string) => console.log(line)), config.lowPortOffset);
   project.provide('conformance', { config, facts: prepared.facts });
   return () => prepared.teardown();
 }

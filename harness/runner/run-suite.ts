@@ -6,6 +6,7 @@ import { assembleRunResult } from './assemble-run-result.ts';
 import { colourizer } from './colour.ts';
 import type { ConformanceTest } from './conformance-test.ts';
 import { formatTestLine, formatTotals } from './format-test-line.ts';
+import { withPortOffset } from './port-offset.ts';
 import type { PrepareRun, PreparedRunLike } from './prepared-run.ts';
 import type { RunResult } from './results.ts';
 import { runVitest } from './run-vitest.ts';
@@ -47,7 +48,7 @@ async function prepareOrExplain(options: RunSuiteOptions): Promise<PreparedRunLi
 export async function runSuite(options: RunSuiteOptions): Promise<RunSuiteOutcome> {
   const { config, log } = options;
   const startedAt = new Date();
-  const prepared = await prepareOrExplain(options);
+  const prepared = withPortOffset(await prepareOrExplain(options), config.lowPortOffset);
   let runErrors: readonly string[] = [];
   let outcome: Awaited<ReturnType<typeof runVitest>> | undefined;
   try {

@@ -94,6 +94,12 @@ describe('resolveConfig', () => {
     expect(config.gatewayAddresses).toEqual({ 'grpc-conformance-infra/a': '127.0.0.1:1', 'ns1/b': '[::1]:2' });
   });
 
+  it('--low-port-offset is a bounded whole number', async () => {
+    expect((await resolveWith(['--low-port-offset', '10000'])).lowPortOffset).toBe(10_000);
+    expect((await resolveWith([])).lowPortOffset).toBeUndefined();
+    await expect(resolveWith(['--low-port-offset', '-1'])).rejects.toThrow(/--low-port-offset: expected a whole number/);
+  });
+
   it('implementation metadata is kept for reports', async () => {
     const config = await resolveWith(['--organization', 'acme', '--contact', 'a@acme.dev,b@acme.dev']);
     expect(config.implementation).toEqual({ organization: 'acme', project: '', url: '', version: '', contact: ['a@acme.dev', 'b@acme.dev'] });
