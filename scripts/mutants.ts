@@ -1,0 +1,121 @@
+// `node bin/run-ts.js scripts/mutants.ts`: mutation testing of the suite. Runs the suite against the
+// reference gateway started with each fault of its catalog (its own startup config, never a
+// Kubernetes object), two at a time, and checks that each mutant is killed by a test that fails
+// for the reason the fault breaks. The clean reference, run with the same settings, must pass.
+import { parseArgs } from 'node:util';
+import { FAULTS } from '../reference-gateway/src/index.ts';
+import { MUTANT_EXPECTATIONS } from '../suites/mutants.ts';
+import { detectNetworkIsolation } from './mutants/network-isolation.ts';
+import { MUTANT_TIMEOUTS, planArgs, planEnv, planLabel, planMutants } from './mutants/mutant-plan.ts';
+import type { MutantPlan } from './mutants/mutant-plan.ts';
+import { isKilled, judgeClean, judgeMutant } from './mutants/mutant-verdict.ts';
+import type { MutantVerdict } from './mutants/mutant-verdict.ts';
+import { runPool } from './mutants/run-pool.ts';
+import { runSuiteChild } from './mutants/suite-child.ts';
+import type { SuiteChildRun } from './mutants/suite-child.ts';
+
+const CHAOS = 'maxDelayMs=3000,slowFraction=0.2';
+/** Mutants that must also die with chaos on: a matching bug, a weight bug, a status bug. */
+const DEFAULT_CHAOS_FAULTS = 'ignore-header-matches,ignore-weights,missing-resolved-refs';
+
+const { values } = parseArgs({
+  options: {
+    concurrency: { type: 'string', default: '2' },
+    only: { type: 'string' },
+    timeouts: { type: 'string', default: MUTANT_TIMEOUTS },
+    'chaos-faults': { type: 'string', default: DEFAULT_CHAOS_FAULTS },
+    'clean-chaos': { type: 'boolean', default: false },
+    list: { type: 'boolean', default: false },
+  },
+});
+
+const list = (text: string | undefined): string[] => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const faultNames = FAULTS.map((f) => f.name);
+const only = list(values.only);
+const unknown = [...only, ...list(values['chaos-faults'])].filter((n) => !faultNames.includes(n));
+if (unknown.length > 0) {
+  console.error(`error: unknown fault(s) ${unknown.join(', ')}; see reference-gateway/src/faults.ts`);
+  process.exit(2);
+}
+const concurrency = Number(values.concurrency);
+if (!Number.isInteger(concurrency) || concurrency < 1) {
+  console.error(`error: --concurrency must be a positive whole number, got ${values.concurrency}`);
+  process.exit(2);
+}
+
+const mutants = planMutants(only.length > 0 ? only : faultNames, MUTANT_EXPECTATIONS);
+const chaosMutants = planMutants(list(values['chaos-faults']), MUTANT_EXPECTATIONS).map((p) => ({ ...p, chaos: CHAOS }));
+const clean: MutantPlan = {};
+const cleanChaos: MutantPlan = { chaos: CHAOS };
+// Longest first, so the two lanes finish together: full-suite runs, then chaos, then mapped mutants.
+const byCost = (p: MutantPlan): number => (p.fault === undefined ? 0 : p.chaos ? 1 : p.expectedTests ? 3 : 2);
+const plans = [clean, ...(values['clean-chaos'] ? [cleanChaos] : []), ...chaosMutants, ...mutants].sort((a, b) => byCost(a) - byCost(b));
+
+if (values.list) {
+  for (const p of plans) console.log(`${planLabel(p).padEnd(48)} ${p.expectedTests?.join(',') ?? (p.fault ? '(unmapped: whole suite)' : '(whole suite)')}`);
+  process.exit(0);
+}
+
+const isolation = await detectNetworkIsolation();
+const lanes = isolation ? concurrency : 1;
+if (!isolation && concurrency > 1) {
+  console.log('note: no private network namespace (unshare -rn) here; runs go one at a time, as side by side they would share Gateway addresses');
+}
+console.log(`mutation testing: ${mutants.length} mutants, ${chaosMutants.length} with chaos, ${lanes} at a time, timeouts ${values.timeouts}`);
+
+const controller = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
+const started = performance.now();
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)}s`;
+
+function timeoutsFor(plan: MutantPlan): string | undefined {
+  // Chaos delays programming by up to 3 s: its runs keep the default deadlines.
+  return plan.chaos ? undefined : values.timeouts;
+}
+
+function describeVerdict(verdict: MutantVerdict): string {
+  switch (verdict.kind) {
+    case 'killed':
+      return `killed by ${verdict.by.join(', ')}`;
+    case 'killed-unmapped':
+      return `killed (unmapped) by ${verdict.by.join(', ')}`;
+    case 'survived':
+      return `SURVIVED: ${verdict.detail}`;
+    case 'error':
+      return `ERROR: ${verdict.detail}`;
+  }
+}
+
+interface Outcome {
+  readonly plan: MutantPlan;
+  readonly run: SuiteChildRun;
+  readonly verdict?: MutantVerdict;
+  readonly cleanProblem?: string;
+}
+
+const outcomes = await runPool(plans, lanes, async (plan): Promise<Outcome> => {
+  const run = await runSuiteChild({ args: planArgs(plan, timeoutsFor(plan)), env: planEnv(plan), isolation, signal: controller.signal });
+  const label = planLabel(plan).padEnd(42);
+  if (plan.fault === undefined) {
+    const cleanProblem = judgeClean(run);
+    const ran = run.results?.tests.filter((t) => t.outcome === 'passed').length ?? 0;
+    console.log(`${label} ${cleanProblem ? `FAILED: ${cleanProblem}` : `passed all ${ran} tests`} (${seconds(run.wallMs)})`);
+    return { plan, run, cleanProblem };
+  }
+  const verdict = judgeMutant(plan, run);
+  console.log(`${label} ${describeVerdict(verdict)} (${seconds(run.wallMs)})`);
+  return { plan, run, verdict };
+});
+
+const catalog = outcomes.filter((o) => o.verdict && !o.plan.chaos);
+const chaos = outcomes.filter((o) => o.verdict && o.plan.chaos);
+const cleanRuns = outcomes.filter((o) => !o.verdict);
+const notKilled = [...catalog, ...chaos].filter((o) => !isKilled(o.verdict!));
+const killed = catalog.filter((o) => isKilled(o.verdict!)).length;
+console.log('');
+for (const o of cleanRuns) console.log(`${planLabel(o.plan)} reference: ${o.cleanProblem ? `FAILED (${o.cleanProblem})` : 'passed'}`);
+if (chaos.length > 0) console.log(`mutants with chaos: ${chaos.filter((o) => isKilled(o.verdict!)).length}/${chaos.length} killed`);
+for (const o of notKilled) console.log(`survivor: ${planLabel(o.plan)}: ${describeVerdict(o.verdict!)}`);
+console.log(`mutation testing took ${seconds(performance.now() - started)}`);
+console.log(`mutants: ${killed}/${catalog.length} killed`);
+process.exitCode = notKilled.length === 0 && cleanRuns.every((o) => !o.cleanProblem) && !controller.signal.aborted ? 0 : 1;

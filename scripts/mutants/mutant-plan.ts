@@ -1,0 +1,42 @@
+/** One run of the suite against the reference gateway started with one fault (or none). */
+export interface MutantPlan {
+  /** Fault name, or undefined for the clean reference. */
+  readonly fault?: string;
+  /** Tests that must fail for the mutant to count as killed; undefined: unmapped, any failure kills. */
+  readonly expectedTests?: readonly string[];
+  /** GRPCROUTE_REFERENCE_CHAOS value, when the run is combined with chaos. */
+  readonly chaos?: string;
+}
+
+/** Shorter than the defaults: a mutant dies at a deadline, and the clean run under the same values proves they are long enough. */
+export const MUTANT_TIMEOUTS = 'maxTimeToConsistency=6s,routeMustHaveParents=10s,gatewayMustBeProgrammed=15s';
+
+/** Every fault as a plan; faults with an expectation entry run only the expected tests. */
+export function planMutants(faults: readonly string[], expectations: Readonly<Record<string, readonly string[]>>): MutantPlan[] {
+  return faults.map((fault) => {
+    const expectedTests = Object.hasOwn(expectations, fault) ? expectations[fault] : undefined;
+    return expectedTests && expectedTests.length > 0 ? { fault, expectedTests } : { fault };
+  });
+}
+
+/** A readable name for logs: `clean`, `ignore-weights`, `ignore-weights+chaos`. */
+export function planLabel(plan: MutantPlan): string {
+  return `${plan.fault ?? 'clean'}${plan.chaos ? '+chaos' : ''}`;
+}
+
+/** CLI arguments of the plan's run: mutants stop at their first failing test. */
+export function planArgs(plan: MutantPlan, timeouts: string | undefined): string[] {
+  const args = ['--quiet'];
+  if (timeouts) args.push('--timeouts', timeouts);
+  if (plan.fault !== undefined) args.push('--fail-fast');
+  if (plan.expectedTests) args.push('--run-test', plan.expectedTests.join(','));
+  return args;
+}
+
+/** The reference gateway's startup config for the plan (its own environment, not the harness's). */
+export function planEnv(plan: MutantPlan): Record<string, string> {
+  return {
+    GRPCROUTE_REFERENCE_FAULTS: plan.fault ?? '',
+    GRPCROUTE_REFERENCE_CHAOS: plan.chaos ?? '',
+  };
+}
