@@ -4,7 +4,7 @@ import { formatCaseValue } from './case-value.ts';
 import { diagnosticsYaml } from './diagnostics-yaml.ts';
 import { testElementId } from './html-ids.ts';
 import { escapeMarkup as e } from './markup-escape.ts';
-import { outcomeColumn, outcomeLabel } from './outcome-words.ts';
+import { notRunReason, outcomeColumn, outcomeLabel } from './outcome-words.ts';
 import { specStatement } from './spec-statements.ts';
 
 const pre = (value: unknown): string => {
@@ -36,7 +36,7 @@ export function htmlTestSection(test: TestResult): string {
   const parts = [
     `<p class="description">${e(test.description)}</p>`,
     `<p>${facts}</p>`,
-    test.reason ? `<p class="reason">${e(outcomeLabel(test.outcome))}: ${e(test.reason)}${test.missingFeatures?.length ? ` (missing ${test.missingFeatures.map((f) => `<code>${e(f)}</code>`).join(', ')})` : ''}</p>` : '',
+    test.reason ? `<p class="reason">${e(outcomeLabel(test.outcome))}: ${e(notRunReason(test))}</p>` : '',
     test.error ? `<pre class="error">${e(test.error)}</pre>` : '',
     test.cases.length > 0
       ? `<table class="cases"><thead><tr><th>Case</th><th>Outcome</th><th>Timing</th><th>Expected</th><th>Observed</th></tr></thead><tbody>${test.cases.map(caseRow).join('\n')}</tbody></table>`

@@ -3,7 +3,7 @@ import { formatCaseValue } from './case-value.ts';
 import { diagnosticsYaml } from './diagnostics-yaml.ts';
 import { failureSummary } from './failure-summary.ts';
 import { escapeMarkup } from './markup-escape.ts';
-import { outcomeLabel } from './outcome-words.ts';
+import { notRunReason, outcomeLabel, sortedSpecRefs } from './outcome-words.ts';
 import { sortedTests } from './sorted-tests.ts';
 import { stripAnsi } from './strip-ansi.ts';
 
@@ -29,7 +29,7 @@ function caseLines(c: CaseResult): string[] {
 function systemOut(test: TestResult): string {
   const lines = [
     `features: ${test.features.join(', ')}`,
-    ...(test.specRefs.length > 0 ? [`spec statements: ${test.specRefs.join(', ')}`] : []),
+    ...(test.specRefs.length > 0 ? [`spec statements: ${sortedSpecRefs(test).join(', ')}`] : []),
     ...(test.cases.length > 0 ? ['cases:', ...test.cases.flatMap(caseLines)] : []),
   ];
   return `<system-out>${escapeMarkup(lines.join('\n'))}</system-out>`;
@@ -51,7 +51,7 @@ function outcomeElement(test: TestResult): string | undefined {
     case 'skipped':
     case 'notSupported':
     case 'provisionalSkipped':
-      return `<skipped ${attribute('message', `${outcomeLabel(test.outcome)}: ${test.reason ?? ''}`.trimEnd())}/>`;
+      return `<skipped ${attribute('message', `${outcomeLabel(test.outcome)}: ${notRunReason(test)}`.trimEnd())}/>`;
   }
 }
 

@@ -4,7 +4,7 @@ import { formatCaseValue } from './case-value.ts';
 import { diagnosticsYaml } from './diagnostics-yaml.ts';
 import { featureRows, levelRows, totalTally } from './feature-tally.ts';
 import { markdownCell, markdownCodeBlock, markdownTable } from './markdown-text.ts';
-import { outcomeLabel } from './outcome-words.ts';
+import { notRunReason, outcomeLabel, sortedSpecRefs } from './outcome-words.ts';
 import { sortedTests } from './sorted-tests.ts';
 import { stripAnsi } from './strip-ansi.ts';
 
@@ -49,8 +49,8 @@ function testsSection(run: RunResult): string {
     outcomeLabel(t.outcome),
     `${t.cases.length}`,
     t.outcome === 'passed' || t.outcome === 'failed' ? formatDuration(t.durationMs) : '',
-    t.specRefs.join(', '),
-    markdownCell(t.outcome === 'passed' ? '' : t.outcome === 'failed' ? (t.error ?? '') : (t.reason ?? '')),
+    sortedSpecRefs(t).join(', '),
+    markdownCell(t.outcome === 'passed' ? '' : t.outcome === 'failed' ? (t.error ?? '') : notRunReason(t)),
   ]);
   return ['## Tests', '', markdownTable(['Test', 'Level', 'Outcome', 'Cases', 'Duration', 'Spec', 'Note'], rows)].join('\n');
 }

@@ -17,7 +17,7 @@ export function renderTerminalSummary(run: RunResult, options: TerminalSummaryOp
   const paint = colourizer({ isTTY: options.isTTY }, {});
   const features = featureRows(run).filter((r) => r.supported || r.passed + r.failed + r.skipped > 0);
   const rows: { label: string; level: string; tally: Tally }[] = [
-    ...levelRows(run).map((r) => ({ label: `all ${r.level} tests`, level: '', tally: r })),
+    ...levelRows(run).map((r) => ({ label: `${r.level} tests (all)`, level: '', tally: r })),
     ...features.map((r) => ({ label: r.supported ? r.feature : `${r.feature} (unsupported)`, level: r.level, tally: r })),
   ];
   const nameWidth = Math.max('Feature'.length, ...rows.map((r) => r.label.length));
