@@ -139,10 +139,22 @@ function resolveCertificates(
   return { certificates };
 }
 
+// Reconciles recompute everything; checking a key pair is costly, and a Secret's content decides the answer.
+const checkedPairs = new Map<string, { certPem: string; keyPem: string } | undefined>();
+
 function keyPair(secret: Secret | undefined): { certPem: string; keyPem: string } | undefined {
   const cert = secret?.data?.['tls.crt'];
   const key = secret?.data?.['tls.key'];
   if (!cert || !key) return undefined;
+  const cacheKey = `${cert}\0${key}`;
+  if (checkedPairs.has(cacheKey)) return checkedPairs.get(cacheKey);
+  if (checkedPairs.size >= 256) checkedPairs.clear();
+  const pair = checkKeyPair(cert, key);
+  checkedPairs.set(cacheKey, pair);
+  return pair;
+}
+
+function checkKeyPair(cert: string, key: string): { certPem: string; keyPem: string } | undefined {
   const certPem = Buffer.from(cert, 'base64').toString('utf8');
   const keyPem = Buffer.from(key, 'base64').toString('utf8');
   try {

@@ -24,7 +24,23 @@ function dnsNamesOf(certPem: string): string[] {
     .map((entry) => entry.slice(4).toLowerCase());
 }
 
+// Every config push rebuilds the selectors; parsing a key pair and building a context is the costly part, so reuse them.
+const loaded = new Map<string, LoadedCertificate>();
+const LOADED_LIMIT = 256;
+
 function load(pem: { certPem: string; keyPem: string }, log: (line: string) => void): LoadedCertificate | undefined {
+  const key = `${pem.certPem}\0${pem.keyPem}`;
+  const cached = loaded.get(key);
+  if (cached) return cached;
+  const fresh = loadUncached(pem, log);
+  if (fresh) {
+    if (loaded.size >= LOADED_LIMIT) loaded.clear();
+    loaded.set(key, fresh);
+  }
+  return fresh;
+}
+
+function loadUncached(pem: { certPem: string; keyPem: string }, log: (line: string) => void): LoadedCertificate | undefined {
   try {
     return {
       context: createSecureContext({ cert: pem.certPem, key: pem.keyPem }),
