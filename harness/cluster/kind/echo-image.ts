@@ -1,0 +1,15 @@
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../runner/project-root.ts';
+import type { CommandSpec } from './command.ts';
+
+/** The image the fixtures name (docs/architecture.md); building under that tag means no rewrite is needed. */
+export const FIXTURE_ECHO_IMAGE = 'ghcr.io/grpcroute-conformance/echo-server:v0.1.0';
+
+export function buildEchoImage(): CommandSpec {
+  return { file: 'docker', args: ['build', '-f', join(PROJECT_ROOT, 'echo-server', 'Dockerfile'), '-t', FIXTURE_ECHO_IMAGE, PROJECT_ROOT] };
+}
+
+/** A non-latest tag gets imagePullPolicy IfNotPresent, so the loaded image is used and never pulled. */
+export function loadEchoImage(clusterName: string): CommandSpec {
+  return { file: 'kind', args: ['load', 'docker-image', FIXTURE_ECHO_IMAGE, '--name', clusterName] };
+}

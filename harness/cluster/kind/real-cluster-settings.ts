@@ -1,0 +1,71 @@
+import { resolve } from 'node:path';
+import type { ResolvedConfig } from '../../config/types.ts';
+import { ConfigError } from '../../errors.ts';
+
+export type KindLoadBalancer = 'metallb' | 'cloud-provider-kind';
+export type GatewayApiChannel = 'standard' | 'experimental';
+
+/** How a real cluster is created and prepared (`--kind-*`, `--gateway-api-*`, `--install-*`); defaults applied. */
+export interface RealClusterSettings {
+  readonly kindClusterName: string;
+  /** Omitted: kind's own default node image for the installed kind version. */
+  readonly kindNodeImage?: string;
+  /** Absolute path of the user's kind config; omitted: ours (kind-config.ts). */
+  readonly kindConfig?: string;
+  readonly kindLoadBalancer: KindLoadBalancer;
+  readonly gatewayApiVersion: string;
+  readonly gatewayApiChannel: GatewayApiChannel;
+  /** Run through `sh -c` with KUBECONFIG set to the new cluster. */
+  readonly installCommand?: string;
+  /** Absolute paths, applied in order with `kubectl apply --server-side -f`. */
+  readonly installManifests: readonly string[];
+}
+
+/** The raw values as the option table parses them (a subset of ConfigInput). */
+export interface RealClusterInput {
+  cluster?: string;
+  kindClusterName?: string;
+  kindNodeImage?: string;
+  kindConfig?: string;
+  kindLoadBalancer?: KindLoadBalancer;
+  gatewayApiVersion?: string;
+  gatewayApiChannel?: GatewayApiChannel;
+  installCommand?: string;
+  installManifests?: string[];
+}
+
+export const REAL_CLUSTER_DEFAULTS = {
+  kindClusterName: 'grpcroute-conformance',
+  kindLoadBalancer: 'metallb',
+  gatewayApiVersion: 'v1.3.0',
+  gatewayApiChannel: 'standard',
+} as const satisfies Partial<RealClusterSettings>;
+
+/**
+ * The settings resolved from the merged config layers, as a `realCluster` field that finalizeConfig
+ * spreads into the config. ResolvedConfig (a shared contract) does not declare it yet; read it with
+ * realClusterSettingsOf(). Refuses a kind run with nothing to install, before anything is created.
+ */
+export function resolveRealClusterSettings(merged: RealClusterInput, cwd: string): { realCluster: RealClusterSettings } {
+  if (merged.cluster === 'kind' && !merged.installCommand && (merged.installManifests ?? []).length === 0) {
+    throw new ConfigError('--cluster=kind creates an empty cluster: pass --install-command or --install-manifests to install the implementation under test');
+  }
+  return {
+    realCluster: {
+      kindClusterName: merged.kindClusterName ?? REAL_CLUSTER_DEFAULTS.kindClusterName,
+      ...(merged.kindNodeImage ? { kindNodeImage: merged.kindNodeImage } : {}),
+      ...(merged.kindConfig ? { kindConfig: resolve(cwd, merged.kindConfig) } : {}),
+      kindLoadBalancer: merged.kindLoadBalancer ?? REAL_CLUSTER_DEFAULTS.kindLoadBalancer,
+      gatewayApiVersion: merged.gatewayApiVersion ?? REAL_CLUSTER_DEFAULTS.gatewayApiVersion,
+      gatewayApiChannel: merged.gatewayApiChannel ?? REAL_CLUSTER_DEFAULTS.gatewayApiChannel,
+      ...(merged.installCommand ? { installCommand: merged.installCommand } : {}),
+      installManifests: (merged.installManifests ?? []).map((p) => resolve(cwd, p)),
+    },
+  };
+}
+
+/** The real-cluster settings carried by a resolved config; defaults when it carries none (configs built by hand). */
+export function realClusterSettingsOf(config: ResolvedConfig): RealClusterSettings {
+  const carried = (config as ResolvedConfig & { readonly realCluster?: RealClusterSettings }).realCluster;
+  return carried ?? resolveRealClusterSettings({}, process.cwd()).realCluster;
+}

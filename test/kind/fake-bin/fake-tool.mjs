@@ -1,0 +1,81 @@
+// Stands in for kind, docker, kubectl and cloud-provider-kind in tests: appends its argv (and
+// stdin) as one JSON line to $FAKE_CALLS and prints what the real tool prints for that command.
+//   FAKE_KUBECONFIG_SOURCE  copied to --kubeconfig by `kind create cluster`
+//   FAKE_KIND_CLUSTERS      comma list printed by `kind get clusters`
+//   FAKE_FAIL               a command line containing this fails like the real tool would
+//   FAKE_BLOCK              a command line containing this prints its progress and runs until killed
+import { appendFileSync, copyFileSync, readFileSync } from 'node:fs';
+
+const [tool, ...argv] = process.argv.slice(2);
+const line = [tool, ...argv].join(' ');
+const readsStdin = argv.includes('-') && argv[argv.indexOf('-') - 1] === '-f';
+const stdin = readsStdin ? readFileSync(0, 'utf8') : undefined;
+appendFileSync(process.env.FAKE_CALLS ?? '/dev/null', `${JSON.stringify({ argv: [tool, ...argv], ...(stdin === undefined ? {} : { stdin }) })}\n`);
+
+const out = (text) => process.stdout.write(`${text}\n`);
+const err = (text) => process.stderr.write(`${text}\n`);
+const flag = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+const cluster = flag('--name') ?? 'kind';
+
+if (process.env.FAKE_FAIL && line.includes(process.env.FAKE_FAIL)) {
+  if (tool === 'kubectl') {
+    const file = flag('-f') ?? '';
+    err(`namespace/vendor-system serverside-applied`);
+    err(`Error from server (NotFound): error when creating "${file}": namespaces "vendor-gateway" not found`);
+  } else {
+    err(`ERROR: failed to run ${tool}: command "${line}" failed with error: exit status 1`);
+  }
+  process.exit(1);
+}
+
+const blocking = process.env.FAKE_BLOCK && line.includes(process.env.FAKE_BLOCK);
+if (tool === 'kind' && argv[0] === 'create') {
+  err(`Creating cluster "${cluster}" ...`);
+  err(` ✓ Ensuring node image (${flag('--image') ?? 'kindest/node:v1.32.2'}) 🖼`);
+  err(' ✓ Preparing nodes 📦');
+  if (blocking) block();
+  else {
+    err(' ✓ Writing configuration 📜');
+    err(' ✓ Starting control-plane 🕹️');
+    err(' ✓ Installing CNI 🔌');
+    err(' ✓ Installing StorageClass 💾');
+    const target = flag('--kubeconfig');
+    if (target && process.env.FAKE_KUBECONFIG_SOURCE) copyFileSync(process.env.FAKE_KUBECONFIG_SOURCE, target);
+    err(`Set kubectl context to "kind-${cluster}"`);
+  }
+} else if (blocking) {
+  block();
+} else if (tool === 'kind' && argv[0] === 'get' && argv[1] === 'clusters') {
+  const clusters = (process.env.FAKE_KIND_CLUSTERS ?? '').split(',').filter(Boolean);
+  if (clusters.length === 0) err('No kind clusters found.');
+  for (const name of clusters) out(name);
+} else if (tool === 'kind' && argv[0] === 'delete') {
+  err(`Deleting cluster "${cluster}" ...`);
+  err(`Deleted nodes: ["${cluster}-control-plane"]`);
+} else if (tool === 'kind' && argv[0] === 'load') {
+  err(`Image: "${argv[2]}" with ID "sha256:3f1d5bd6f0e1c0ffee" not yet present on node "${cluster}-control-plane", loading...`);
+} else if (tool === 'docker' && argv[0] === 'network') {
+  out('[{"Subnet":"172.18.0.0/16","Gateway":"172.18.0.1"},{"Subnet":"fc00:f853:ccd:e793::/64","Gateway":"fc00:f853:ccd:e793::1"}]');
+} else if (tool === 'docker' && argv[0] === 'build') {
+  err('#0 building with "default" instance using docker driver');
+  err(`#12 naming to ${flag('-t')} done`);
+} else if (tool === 'kubectl' && argv.includes('label')) {
+  out('node/kind-control-plane unlabeled');
+} else if (tool === 'kubectl' && argv.includes('wait')) {
+  for (const target of argv.filter((a) => a.startsWith('crd/'))) out(`customresourcedefinition.apiextensions.k8s.io/${target.slice(4)} condition met`);
+  if (argv.includes('metallb-system')) out('pod/controller-5f98465b6b-2xq4w condition met\npod/speaker-7b8bq condition met');
+} else if (tool === 'kubectl' && argv.includes('apply')) {
+  const source = stdin ?? flag('-f') ?? '';
+  const kinds = [...source.matchAll(/^kind: (\S+)/gm)].map((m) => m[1].toLowerCase());
+  for (const kind of kinds.length > 0 ? kinds : ['customresourcedefinition.apiextensions.k8s.io']) out(`${kind}/applied serverside-applied`);
+} else if (tool === 'cloud-provider-kind') {
+  err('I0101 00:00:00.000000 1 controller.go:174] probe HTTP address https://kind-control-plane:6443');
+  block();
+}
+
+function block() {
+  const stop = (code) => () => process.exit(code);
+  process.on('SIGTERM', stop(143));
+  process.on('SIGINT', stop(130));
+  setInterval(() => {}, 60_000);
+}
