@@ -1,3 +1,4 @@
+import { REAL_CLUSTER_DEFAULTS } from '../cluster/kind/real-cluster-settings.ts';
 import type { ConfigInput } from '../config/config-input.ts';
 import { CONFIG_DEFAULTS } from '../config/defaults.ts';
 import { parseTimeoutOverrides, TIMEOUT_KEYS } from '../config/timeouts.ts';
@@ -45,7 +46,7 @@ const TABLE: OptionTable = {
   },
   cluster: {
     arg: 'KIND',
-    description: 'embedded (in-process API server + reference gateway), existing (--kubeconfig) or kind (not yet supported)',
+    description: 'embedded (in-process API server + reference gateway), existing (--kubeconfig) or kind (a new kind cluster, see --kind-*)',
     defaultText: CONFIG_DEFAULTS.cluster,
     parse: parseEnum(['embedded', 'existing', 'kind'] as const),
   },
@@ -99,6 +100,29 @@ const TABLE: OptionTable = {
   url: { arg: 'URL', description: 'implementation URL, for reports', parse: parseText },
   version: { arg: 'TEXT', description: 'implementation version, for reports', parse: parseText },
   contact: { arg: 'LIST', description: 'implementation contacts (comma list), for reports', parse: parseList },
+  kindClusterName: { arg: 'NAME', description: 'kind: name of the cluster to create (must not exist yet)', defaultText: REAL_CLUSTER_DEFAULTS.kindClusterName, parse: parseText },
+  kindNodeImage: { arg: 'IMAGE', description: "kind: node image, e.g. kindest/node:v1.32.2; default: kind's own", parse: parseText },
+  kindConfig: { arg: 'PATH', description: 'kind: cluster config file instead of ours (one control-plane node)', parse: parseText },
+  kindLoadBalancer: {
+    arg: 'NAME',
+    description: 'kind: LoadBalancer addresses from metallb (a pool in the docker kind network) or cloud-provider-kind',
+    defaultText: REAL_CLUSTER_DEFAULTS.kindLoadBalancer,
+    parse: parseEnum(['metallb', 'cloud-provider-kind'] as const),
+  },
+  gatewayApiVersion: { arg: 'VERSION', description: 'kind: Gateway API release whose CRDs are installed when missing', defaultText: REAL_CLUSTER_DEFAULTS.gatewayApiVersion, parse: parseText },
+  gatewayApiChannel: {
+    arg: 'CHANNEL',
+    description: 'kind: Gateway API CRD channel, standard or experimental',
+    defaultText: REAL_CLUSTER_DEFAULTS.gatewayApiChannel,
+    parse: parseEnum(['standard', 'experimental'] as const),
+  },
+  installCommand: { arg: 'COMMAND', description: 'kind: shell command that installs the implementation (KUBECONFIG is set)', parse: parseText },
+  installManifests: {
+    arg: 'PATHS',
+    description: 'kind: manifests that install the implementation, applied in order (comma list; repeatable)',
+    parse: (raw, previous) => [...(previous ?? []), ...parseList(raw)],
+    repeatable: true,
+  },
 };
 
 const kebab = (key: string): string => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

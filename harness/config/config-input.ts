@@ -1,4 +1,5 @@
 import type { FeatureName } from '../features/features.ts';
+import type { GatewayApiChannel, KindLoadBalancer } from '../cluster/kind/real-cluster-settings.ts';
 import type { ClusterKind, TimeoutConfig } from './types.ts';
 
 /**
@@ -34,6 +35,14 @@ export interface ConfigInput {
   url: string;
   version: string;
   contact: string[];
+  kindClusterName: string;
+  kindNodeImage: string;
+  kindConfig: string;
+  kindLoadBalancer: KindLoadBalancer;
+  gatewayApiVersion: string;
+  gatewayApiChannel: GatewayApiChannel;
+  installCommand: string;
+  installManifests: string[];
 }
 
 export type ConfigLayer = Partial<ConfigInput>;

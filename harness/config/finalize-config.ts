@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { ConfigError, HarnessError } from '../errors.ts';
+import { resolveRealClusterSettings } from '../cluster/kind/real-cluster-settings.ts';
+import { ConfigError } from '../errors.ts';
 import { FEATURES, type FeatureName } from '../features/features.ts';
 import { PROFILES } from '../features/profiles.ts';
 import type { ConfigLayer } from './config-input.ts';
@@ -62,12 +63,6 @@ function implementation(merged: ConfigLayer): ImplementationInfo | undefined {
 export function finalizeConfig(layer: ConfigLayer, options: FinalizeOptions): ResolvedConfig {
   const merged: ConfigLayer = { ...CONFIG_DEFAULTS, ...layer };
   if (merged.quiet && merged.verbose) throw new ConfigError('--quiet and --verbose exclude each other; pass one of them');
-  if (merged.cluster === 'kind') {
-    throw new HarnessError(
-      'GRPCCONF_UNSUPPORTED_CLUSTER',
-      '--cluster=kind is not yet supported; use --cluster=embedded, or --cluster=existing --kubeconfig PATH for a kind cluster you started',
-    );
-  }
   checkTestNames('--run-test', merged.runTest, options.knownTests);
   checkTestNames('--skip-tests', merged.skipTests, options.knownTests);
   const impl = implementation(merged);
@@ -96,6 +91,7 @@ export function finalizeConfig(layer: ConfigLayer, options: FinalizeOptions): Re
     ...(impl ? { implementation: impl } : {}),
     ...(merged.echoImage ? { echoImage: merged.echoImage } : {}),
     ...(merged.optionsFile ? { optionsFile: resolve(options.cwd, merged.optionsFile) } : {}),
+    ...resolveRealClusterSettings(merged, options.cwd),
   };
   return deepFreeze(config);
 }

@@ -33,7 +33,7 @@ describe('runCli', () => {
   it.each([
     [['--timeouts', 'maxTimeToConsistency=soon'], /^error: --timeouts: timeout maxTimeToConsistency: bad duration "soon"/],
     [['--supported-features', 'GRPCRout'], /^error: --supported-features: unknown feature "GRPCRout" \(did you mean GRPCRoute\?\)/],
-    [['--cluster', 'kind'], /^error: --cluster=kind is not yet supported/],
+    [['--cluster', 'kind'], /^error: --cluster=kind creates an empty cluster/],
     [['--run-test', 'NoSuchTest'], /^error: --run-test: unknown test "NoSuchTest"/],
   ])('%j exits 2 with one line and creates nothing', async (argv, message) => {
     const result = await cli(argv);

@@ -109,7 +109,7 @@ describe('resolveConfig', () => {
     [['--run-test', 'GRPCRouteHeaderMatchin'], /--run-test: unknown test "GRPCRouteHeaderMatchin" \(did you mean GRPCRouteHeaderMatching\?\)/],
     [['--quiet', '--verbose'], /exclude each other/],
     [['--all-features', '--supported-features', 'Gateway'], /exclude each other/],
-    [['--cluster', 'kind'], /not yet supported/],
+    [['--cluster', 'kind'], /--cluster=kind creates an empty cluster: pass --install-command or --install-manifests/],
   ])('refuses %j', async (argv, message) => {
     await expect(resolveWith(argv, {}, ['GRPCRouteHeaderMatching'])).rejects.toThrow(message);
   });
