@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { InterruptedError } from '../errors.ts';
 
 /**
@@ -6,6 +7,8 @@ import { InterruptedError } from '../errors.ts';
  */
 export function abortOnSignals(onForcedExit: (code: number) => void): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
+  // Every concurrent waiter of the run listens to this one signal; dozens are normal, not a leak.
+  setMaxListeners(0, controller.signal);
   const handler = (name: 'SIGINT' | 'SIGTERM') => {
     const error = new InterruptedError(name);
     if (controller.signal.aborted) {
