@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config/types.ts';
 import { describeError, HarnessError, InterruptedError } from '../errors.ts';
 import type { RunLog } from '../log.ts';
-import { renderReports } from '../report/index.ts';
+import { renderReports, renderTerminalSummary } from '../report/index.ts';
 import { assembleRunResult } from './assemble-run-result.ts';
 import { colourizer } from './colour.ts';
 import type { ConformanceTest } from './conformance-test.ts';
@@ -89,7 +89,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunSuiteOutcom
     finishedAt: new Date(),
     notRunReason,
   });
-  const reportFiles = await renderReports(run, config.reportDir);
+  const reportFiles = await renderReports(run, config.reportDir, { env: process.env });
   for (const file of reportFiles) log.info(`report: ${file}`);
   // A worker killed by the same Ctrl-C is expected then, not news.
   for (const error of runErrors) (interrupted ? log.debug : log.warn)(error);
@@ -98,6 +98,10 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunSuiteOutcom
   for (const result of run.tests) {
     if (config.quiet && result.outcome !== 'failed') continue;
     options.out.write(`${formatTestLine(result, paint)}\n`);
+  }
+  if (!config.quiet) {
+    const isTTY = (options.out as { isTTY?: boolean }).isTTY === true && !process.env.NO_COLOR;
+    for (const line of renderTerminalSummary(run, { isTTY })) options.out.write(`${line}\n`);
   }
   options.out.write(`${formatTotals(run.tests)}\n`);
 
