@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../runner/project-root.ts';
 import type { CommandSpec } from './command.ts';
 
@@ -6,7 +6,7 @@ import type { CommandSpec } from './command.ts';
 export const FIXTURE_ECHO_IMAGE = 'ghcr.io/grpcroute-conformance/echo-server:v0.1.0';
 
 export function buildEchoImage(): CommandSpec {
-  return { file: 'docker', args: ['build', '-f', join(PROJECT_ROOT, 'echo-server', 'Dockerfile'), '-t', FIXTURE_ECHO_IMAGE, PROJECT_ROOT] };
+  return { file: 'docker', args: ['build', '-f', join(PROJECT_ROOT, 'echo-server', 'Dockerfile'), '-t', FIXTURE_ECHO_IMAGE, resolve(PROJECT_ROOT)] };
 }
 
 /** A non-latest tag gets imagePullPolicy IfNotPresent, so the loaded image is used and never pulled. */

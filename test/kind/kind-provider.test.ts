@@ -1,0 +1,182 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { kindClusterProvider } from '../../harness/cluster/kind.ts';
+import { CommandFailedError } from '../../harness/cluster/kind/command.ts';
+import { resolveRealClusterSettings, type RealClusterInput } from '../../harness/cluster/kind/real-cluster-settings.ts';
+import type { ResolvedConfig } from '../../harness/config/types.ts';
+import { DEFAULT_TIMEOUTS } from '../../harness/config/timeouts.ts';
+import { PROJECT_ROOT } from '../../harness/runner/project-root.ts';
+import { startEmbeddedForTest, type EmbeddedForTest } from '../kube/embedded-fixture.ts';
+import { existingClusterConfig } from '../cluster/run-config.ts';
+import { fakeToolEnv, readCalls, resetCalls } from './fake-tools.ts';
+
+const IMAGE = 'ghcr.io/grpcroute-conformance/echo-server:v0.1.0';
+const METALLB = 'https://raw.githubusercontent.com/metallb/metallb/v0.14.9/config/manifests/metallb-native.yaml';
+const NAME = 'grpcroute-conformance';
+
+let dir: string;
+let calls: string;
+let gateway: EmbeddedForTest;
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kind-provider-'));
+  calls = join(dir, 'calls.jsonl');
+  // The "kind cluster" the fakes create is this embedded one: everything Kubernetes is real.
+  gateway = await startEmbeddedForTest();
+  Object.assign(process.env, fakeToolEnv(calls, { FAKE_KUBECONFIG_SOURCE: gateway.environment.kubeconfigPath }));
+});
+afterAll(async () => {
+  process.env = savedEnv;
+  await gateway?.environment.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  await resetCalls(calls);
+  delete process.env.FAKE_FAIL;
+  delete process.env.FAKE_KIND_CLUSTERS;
+});
+
+function kindConfig(input: RealClusterInput, overrides: Partial<ResolvedConfig> = {}): ResolvedConfig {
+  return { ...existingClusterConfig({ cluster: 'kind', ...overrides }), ...resolveRealClusterSettings({ cluster: 'kind', ...input }, dir) };
+}
+
+function provider(config: ResolvedConfig, lines: string[]) {
+  return kindClusterProvider(config, (line) => lines.push(line), { waitForNodesReady: async () => {} });
+}
+
+/** argv with the per-run temp paths replaced, so sequences compare exactly. */
+async function recorded(): Promise<string[]> {
+  return (await readCalls(calls)).map((c) =>
+    c.argv
+      .join(' ')
+      .replace(/\/\S*grpcroute-conformance-kind-[^/\s]+\//g, '$TMP/')
+      .replaceAll(PROJECT_ROOT.replace(/\/$/, ''), '$ROOT')
+      .replaceAll(dir, '$DIR'),
+  );
+}
+
+describe('kind provider, with fake kind/docker/kubectl', () => {
+  it('creates, gives LoadBalancer addresses, loads the echo image, installs, waits for the GatewayClass, then deletes', async () => {
+    const lines: string[] = [];
+    const kind = provider(kindConfig({ installManifests: ['vendor.yaml'], installCommand: 'kubectl apply -f extra.yaml' }), lines);
+    const connection = await kind.start();
+    expect(connection.lowPortOffset).toBe(0);
+    expect(connection.description).toContain(`kind cluster "${NAME}"`);
+    await kind.stop();
+    await kind.stop(); // twice is fine
+
+    const kubectl = 'kubectl --kubeconfig $TMP/kubeconfig';
+    expect(await recorded()).toEqual([
+      'kind get clusters',
+      `kind create cluster --name ${NAME} --config $TMP/kind-config.yaml --kubeconfig $TMP/kubeconfig`,
+      `${kubectl} label nodes --selector node-role.kubernetes.io/control-plane node.kubernetes.io/exclude-from-external-load-balancers-`,
+      `${kubectl} apply --server-side -f ${METALLB}`,
+      `${kubectl} wait --namespace metallb-system --for=condition=ready pod --selector=app=metallb --timeout=180s`,
+      'docker network inspect kind --format {{json .IPAM.Config}}',
+      `${kubectl} apply --server-side -f -`,
+      `docker build -f $ROOT/echo-server/Dockerfile -t ${IMAGE} $ROOT`,
+      `kind load docker-image ${IMAGE} --name ${NAME}`,
+      `${kubectl} apply --server-side -f $DIR/vendor.yaml`,
+      'kubectl apply -f extra.yaml',
+      `kind delete cluster --name ${NAME} --kubeconfig $TMP/kubeconfig`,
+    ]);
+    const pool = (await readCalls(calls)).find((c) => c.stdin !== undefined)?.stdin ?? '';
+    expect(pool).toContain('kind: IPAddressPool');
+    expect(pool).toContain('- 172.18.255.200-172.18.255.250');
+    expect(pool).toContain('kind: L2Advertisement');
+
+    const status = lines.filter((l) => /^ [✓✗] /.test(l));
+    expect(status.map((l) => l.replace(/ \(\d+\.\ds\)$/, ''))).toEqual([
+      ` ✓ Creating cluster "${NAME}"`,
+      ' ✓ Waiting for nodes to be Ready',
+      ' ✓ Letting the control plane serve LoadBalancers',
+      ' ✓ Installing MetalLB v0.14.9',
+      ' ✓ Giving LoadBalancers 172.18.255.200-172.18.255.250',
+      ' ✓ Building the echo-server image',
+      ` ✓ Loading the echo-server image into "${NAME}"`,
+      ` ✓ Applying ${join(dir, 'vendor.yaml')}`,
+      ' ✓ Running --install-command',
+      ' ✓ Waiting for GatewayClass "grpcroute-reference" to be Accepted',
+      ` ✓ Deleting cluster "${NAME}"`,
+    ]);
+    expect(status.every((l) => / \(\d+\.\ds\)$/.test(l))).toBe(true);
+    expect(lines.some((l) => l.startsWith('   Gateway API CRDs present: '))).toBe(true);
+  });
+
+  it('a failed install step prints the command to paste and its output, and the cluster is still deleted', async () => {
+    process.env.FAKE_FAIL = 'vendor.yaml';
+    const lines: string[] = [];
+    const kind = provider(kindConfig({ installManifests: ['vendor.yaml'] }, { echoImage: 'registry.example/echo:1' }), lines);
+    const error = await kind.start().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(CommandFailedError);
+    const failure = error as CommandFailedError;
+    expect(failure.exitCode).toBe(2);
+    expect(failure.message).toMatch(/^exited with code 1: kubectl --kubeconfig \S+\/kubeconfig apply --server-side -f \S+\/vendor\.yaml$/);
+    expect(failure.output).toContain('Error from server (NotFound): error when creating');
+
+    const text = lines.join('\n');
+    expect(text).toMatch(/ ✗ Applying \S+vendor\.yaml \(\d+\.\ds\)/);
+    expect(text).toContain('command (paste into a shell to retry):');
+    expect(text).toContain(`  kubectl --kubeconfig ${failure.command.split(' ')[2]} apply --server-side -f ${join(dir, 'vendor.yaml')}`);
+    expect(text).toContain('  Error from server (NotFound): error when creating');
+    expect(text).toContain('echo-server image registry.example/echo:1 (--echo-image): not built');
+
+    await kind.stop();
+    const sequence = await recorded();
+    expect(sequence.some((c) => c.startsWith('docker build') || c.startsWith('kind load'))).toBe(false);
+    expect(sequence.at(-1)).toBe(`kind delete cluster --name ${NAME} --kubeconfig $TMP/kubeconfig`);
+  });
+
+  it('never touches a kind cluster of the same name that already exists', async () => {
+    process.env.FAKE_KIND_CLUSTERS = `other,${NAME}`;
+    const kind = provider(kindConfig({ installCommand: 'true' }), []);
+    await expect(kind.start()).rejects.toThrow(`a kind cluster named "${NAME}" already exists`);
+    await kind.stop();
+    expect(await recorded()).toEqual(['kind get clusters']);
+  });
+});
+
+describe('kind provider on a cluster without the Gateway API CRDs', () => {
+  let bare: EmbeddedForTest;
+  beforeAll(async () => {
+    bare = await startEmbeddedForTest({ disabledKinds: ['GRPCRoute', 'ReferenceGrant'], referenceGateway: false });
+  });
+  afterAll(() => bare?.environment.stop());
+
+  it('installs the CRDs of the chosen release and channel, uses cloud-provider-kind, and --keep keeps the cluster', async () => {
+    process.env.FAKE_KUBECONFIG_SOURCE = bare.environment.kubeconfigPath;
+    const lines: string[] = [];
+    const config = kindConfig(
+      { installManifests: ['vendor.yaml'], kindLoadBalancer: 'cloud-provider-kind', kindNodeImage: 'kindest/node:v1.31.0', gatewayApiVersion: 'v1.2.1', gatewayApiChannel: 'experimental', kindClusterName: 'vendor-ci' },
+      { keep: true, echoImage: 'registry.example/echo:1', timeouts: { ...DEFAULT_TIMEOUTS, gatewayClassMustBeAccepted: 300 } },
+    );
+    const kind = provider(config, lines);
+    // Nothing installs a GatewayClass here (the fakes apply nothing): the last step fails, clearly.
+    await expect(kind.start()).rejects.toThrow('GatewayClass "grpcroute-reference" does not exist');
+    await kind.stop();
+    process.env.FAKE_KUBECONFIG_SOURCE = gateway.environment.kubeconfigPath;
+
+    const url = 'https://github.com/kubernetes-sigs/gateway-api/releases/download/v1.2.1/experimental-install.yaml';
+    const kubectl = 'kubectl --kubeconfig $TMP/kubeconfig';
+    expect(await recorded()).toEqual([
+      'kind get clusters',
+      'kind create cluster --name vendor-ci --config $TMP/kind-config.yaml --image kindest/node:v1.31.0 --kubeconfig $TMP/kubeconfig',
+      `${kubectl} label nodes --selector node-role.kubernetes.io/control-plane node.kubernetes.io/exclude-from-external-load-balancers-`,
+      'cloud-provider-kind',
+      `${kubectl} apply --server-side -f ${url}`,
+      `${kubectl} wait --for=condition=Established --timeout=60s crd/gatewayclasses.gateway.networking.k8s.io crd/gateways.gateway.networking.k8s.io crd/grpcroutes.gateway.networking.k8s.io crd/referencegrants.gateway.networking.k8s.io`,
+      `${kubectl} apply --server-side -f $DIR/vendor.yaml`,
+    ]);
+    const text = lines.join('\n');
+    expect(text).toMatch(/ ✓ Installing Gateway API CRDs v1\.2\.1 \(experimental\) \(\d+\.\ds\)/);
+    expect(text).toContain(`   from ${url}`);
+    expect(text).toMatch(/ ✗ Waiting for GatewayClass "grpcroute-reference" to be Accepted/);
+    expect(text).toMatch(/kept kind cluster "vendor-ci" \(--keep\); kubeconfig \S+; delete it with: kind delete cluster --name vendor-ci/);
+  });
+});
