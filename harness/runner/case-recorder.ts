@@ -25,6 +25,13 @@ function jsonSafe(value: unknown): unknown {
   }
 }
 
+/** A step's result is kept as what it observed (e.g. the RPCs a statistical verdict took), unless it is bulky. */
+function smallJson(value: unknown): unknown {
+  if (value === undefined || value === null || typeof value === 'function') return undefined;
+  const safe = jsonSafe(value);
+  return JSON.stringify(safe).length <= 4096 ? safe : undefined;
+}
+
 function failure(name: string, startedAt: number, error: unknown, now: () => number): CaseResult {
   const detail = error as { expected?: unknown; observed?: unknown; attempts?: unknown };
   return {
@@ -59,7 +66,8 @@ export class CaseRecorder {
     const startedAt = this.#now();
     try {
       const value = await fn();
-      this.#results.push({ name, outcome: 'passed', durationMs: this.#now() - startedAt });
+      const observed = smallJson(value);
+      this.#results.push({ name, outcome: 'passed', durationMs: this.#now() - startedAt, ...(observed === undefined ? {} : { observed }) });
       return value;
     } catch (error) {
       this.#results.push(failure(name, startedAt, error, this.#now));
