@@ -1,6 +1,19 @@
 import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
-import { startEmbeddedEnvironment } from './embedded.ts';
+import { EMBEDDED_LOW_PORT_OFFSET, startEmbeddedEnvironment } from './embedded.ts';
+
+/**
+ * Whether this process may bind ports below 1024. When it may, listeners keep their real ports, so a
+ * later `--cluster=existing` run needs no port flag; when not, ports move up and we say how to reach them.
+ */
+function canBindPrivilegedPorts(): Promise<boolean> {
+  return new Promise((done) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => done(error.code !== 'EACCES' && error.code !== 'EPERM'));
+    probe.listen(1023, '127.2.255.254', () => probe.close(() => done(true)));
+  });
+}
 
 /**
  * The `grpcroute-conformance embedded` subcommand: runs the embedded cluster (and the reference
@@ -10,8 +23,10 @@ import { startEmbeddedEnvironment } from './embedded.ts';
 export async function runEmbeddedStandalone(opts: { kubeconfigOut: string; referenceGateway: boolean }): Promise<void> {
   const kubeconfigPath = resolve(opts.kubeconfigOut);
   await mkdir(dirname(kubeconfigPath), { recursive: true });
+  const lowPortOffset = (await canBindPrivilegedPorts()) ? 0 : EMBEDDED_LOW_PORT_OFFSET;
   const environment = await startEmbeddedEnvironment({
     kubeconfigPath,
+    lowPortOffset,
     referenceGateway: opts.referenceGateway,
     log: (line) => process.stderr.write(`reference-gateway: ${line}\n`),
   });
@@ -25,7 +40,8 @@ export async function runEmbeddedStandalone(opts: { kubeconfigOut: string; refer
     process.on('SIGTERM', onSignal);
   });
   const gateway = opts.referenceGateway ? ' with the reference gateway (GatewayClass grpcroute-reference)' : ' without a gateway';
-  process.stdout.write(`embedded cluster ready at ${environment.url}${gateway}; kubeconfig ${kubeconfigPath}\n`);
+  const ports = opts.referenceGateway && lowPortOffset > 0 ? `; listener ports below 1024 are served at port+${lowPortOffset}: run with --low-port-offset ${lowPortOffset}` : '';
+  process.stdout.write(`embedded cluster ready at ${environment.url}${gateway}; kubeconfig ${kubeconfigPath}${ports}\n`);
   const signal = await stopSignal;
   process.stderr.write(`embedded cluster: ${signal} received, stopping\n`);
   await environment.stop();

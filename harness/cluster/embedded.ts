@@ -19,6 +19,8 @@ export interface EmbeddedEnvironmentOptions {
   readonly referenceGateway?: boolean;
   /** Kinds the API server leaves out, as if their CRDs were missing (tests of the preflight). */
   readonly disabledKinds?: string[];
+  /** Listener ports below 1024 bind at port + this (default EMBEDDED_LOW_PORT_OFFSET). */
+  readonly lowPortOffset?: number;
   /** CIDR the reference gateway takes Gateway addresses from (default a random /24 of 127.2.0.0/16). */
   readonly addressPool?: string;
   readonly log?: (line: string) => void;
@@ -41,7 +43,7 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
     if (options.referenceGateway !== false) {
       gateway = await startReferenceGateway({
         kubeconfigPath: cluster.kubeconfigPath,
-        lowPortOffset: EMBEDDED_LOW_PORT_OFFSET,
+        lowPortOffset: options.lowPortOffset ?? EMBEDDED_LOW_PORT_OFFSET,
         addressPool: options.addressPool ?? randomGatewayBlock(),
         log: options.log,
       });
