@@ -57,7 +57,7 @@ export async function layerFromFile(path: string): Promise<ConfigLayer> {
   try {
     doc = parseYaml(text);
   } catch (error) {
-    throw new ConfigError(`options file ${path} is not valid YAML: ${describeError(error)}`, { cause: error });
+    throw new ConfigError(`options file ${path} is not valid YAML (${describeError(error)}); fix the file or pass another --options-file`, { cause: error });
   }
   if (doc === null || doc === undefined) return {};
   if (typeof doc !== 'object' || Array.isArray(doc)) {
