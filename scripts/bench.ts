@@ -1,0 +1,112 @@
+// `npm run bench`: how fast and lean the suite is. Prints a table, then one JSON line:
+// suite_wall_s (median of 3 whole-suite runs on the embedded reference), verdict_overhead_s (time
+// to a verdict beyond a 2 s programming delay the reference injects), weight_rpcs (the weight
+// test's RPCs and its stated false-failure probability), api_requests_per_test (counted by the
+// embedded API server), peak_rss_mb (the harness process tree), plus the embedded cluster's own
+// bench and echo unary latency on loopback.
+import { runEmbeddedClusterBench } from '../embedded-cluster/bench.ts';
+import type { RunResult } from '../harness/runner/results.ts';
+import { countApiRequests } from './mutants/bench-api-requests.ts';
+import { echoUnaryP50Ms } from './mutants/bench-echo-latency.ts';
+import { detectNetworkIsolation } from './mutants/network-isolation.ts';
+import { runSuiteChild } from './mutants/suite-child.ts';
+import type { SuiteChildRun } from './mutants/suite-child.ts';
+
+const SUITE_RUNS = 3;
+/** The reference's `slow-programming` fault delays every data-plane push by this much. */
+const INJECTED_DELAY_MS = 2000;
+const WEIGHT_TEST = 'GRPCRouteWeight';
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const round = (n: number, digits: number): number => Number(n.toFixed(digits));
+
+function requireClean(label: string, run: SuiteChildRun): RunResult {
+  const failed = run.results?.tests.filter((t) => t.outcome === 'failed').map((t) => t.name) ?? [];
+  if (!run.results || failed.length > 0) {
+    const why = run.results ? `failed: ${failed.join(', ')}` : (run.stderr.split('\n').findLast((l) => l.startsWith('error:')) ?? `exit ${run.exitCode}`);
+    console.log(`warning: ${label} run was not clean (${why}); its figures still count`);
+  }
+  return run.results ?? ({ tests: [] } as unknown as RunResult);
+}
+
+/** The weighted cases of the weight test: their RPC counts and the false-failure bound they state. */
+function weightFigures(results: RunResult): { rpcs: number; falseFailureBound: number } | undefined {
+  const observed = results.tests
+    .find((t) => t.name === WEIGHT_TEST)
+    ?.cases.map((c) => c.observed as { rpcs?: number; falseFailureBound?: number } | undefined)
+    .filter((o): o is { rpcs: number; falseFailureBound: number } => typeof o?.rpcs === 'number' && typeof o.falseFailureBound === 'number');
+  if (!observed || observed.length === 0) return undefined;
+  return { rpcs: Math.max(...observed.map((o) => o.rpcs)), falseFailureBound: Math.max(...observed.map((o) => o.falseFailureBound)) };
+}
+
+/**
+ * Per test, the slowest passed case that had to wait for programming (it converged after polling):
+ * its time to verdict minus the injected delay. Cases that found the config already programmed
+ * would understate the overhead, so only the slowest case of each test counts.
+ */
+function verdictOverheadsMs(results: RunResult): number[] {
+  return results.tests.flatMap((test) => {
+    const waited = test.cases.filter((c) => c.outcome === 'passed' && (c.convergedAfterMs ?? 0) >= INJECTED_DELAY_MS / 2);
+    return waited.length === 0 ? [] : [Math.max(...waited.map((c) => c.durationMs)) - INJECTED_DELAY_MS];
+  });
+}
+
+const isolation = await detectNetworkIsolation();
+const rows: [string, string, string][] = [];
+const row = (what: string, value: string, target: string): void => void rows.push([what, value, target]);
+
+console.error(`bench: ${SUITE_RUNS} whole-suite runs, one with slow programming, one counting API requests${isolation ? '' : ' (no private network namespace: keep other runs off this machine meanwhile)'}`);
+const suiteRuns: SuiteChildRun[] = [];
+for (let i = 0; i < SUITE_RUNS; i++) {
+  const run = await runSuiteChild({ args: ['--quiet'], env: { GRPCROUTE_REFERENCE_FAULTS: '', GRPCROUTE_REFERENCE_CHAOS: '' }, isolation, measureRss: true });
+  requireClean(`suite run ${i + 1}`, run);
+  console.error(`  suite run ${i + 1}: ${(run.wallMs / 1000).toFixed(1)}s, peak RSS ${((run.peakRssKb ?? 0) / 1024).toFixed(0)} MB`);
+  suiteRuns.push(run);
+}
+const suiteWallS = median(suiteRuns.map((r) => r.wallMs)) / 1000;
+const peakRssMb = Math.max(...suiteRuns.map((r) => r.peakRssKb ?? 0)) / 1024;
+const weight = suiteRuns.map((r) => r.results && weightFigures(r.results)).find((w) => w !== undefined);
+
+const slow = await runSuiteChild({ args: ['--quiet'], env: { GRPCROUTE_REFERENCE_FAULTS: 'slow-programming', GRPCROUTE_REFERENCE_CHAOS: '' }, isolation });
+const overheads = verdictOverheadsMs(requireClean('slow-programming', slow));
+const verdictOverheadS = median(overheads) / 1000;
+console.error(`  slow programming: ${overheads.length} tests waited for programming`);
+
+const api = await countApiRequests();
+requireClean('API-counting', api.run);
+const apiPerTest = api.tests > 0 ? api.total / api.tests : Number.NaN;
+
+const echoP50 = await echoUnaryP50Ms();
+const embedded = await runEmbeddedClusterBench();
+
+row('suite_wall_s (median of 3)', `${suiteWallS.toFixed(1)} (${suiteRuns.map((r) => (r.wallMs / 1000).toFixed(1)).join(', ')})`, '<= 30 (stretch 15)');
+row('verdict_overhead_s (median over tests)', `${verdictOverheadS.toFixed(3)} (${overheads.length} tests)`, '<= 0.3');
+row('weight_rpcs', weight ? `${weight.rpcs} at false failure <= ${weight.falseFailureBound}` : 'weight test did not run', '<= 300 at <= 1e-4');
+row('api_requests_per_test', `${apiPerTest.toFixed(1)} (${api.total} over ${api.tests} tests; ${Object.entries(api.byVerb).map(([v, n]) => `${v} ${n}`).join(', ')})`, 'watches, not tight polling');
+row('peak_rss_mb (harness process tree)', peakRssMb.toFixed(0), '<= 400');
+row('echo unary p50 on loopback (ms)', echoP50.toFixed(3), '');
+row('embedded cluster start to ready (ms)', embedded.startToReadyMs.toFixed(0), '');
+row('embedded cluster 1000 creates + 1000 status updates (ms)', embedded.createsAndStatusUpdatesMs.toFixed(0), '');
+
+const width = Math.max(...rows.map((r) => r[0].length));
+const valueWidth = Math.max(...rows.map((r) => r[1].length));
+console.log(`${'what'.padEnd(width)}  ${'measured'.padEnd(valueWidth)}  target`);
+for (const [what, value, target] of rows) console.log(`${what.padEnd(width)}  ${value.padEnd(valueWidth)}  ${target}`);
+console.log(
+  JSON.stringify({
+    suite_wall_s: round(suiteWallS, 2),
+    verdict_overhead_s: round(verdictOverheadS, 3),
+    weight_rpcs: weight?.rpcs ?? null,
+    weight_false_failure_probability: weight?.falseFailureBound ?? null,
+    api_requests_per_test: round(apiPerTest, 1),
+    api_requests_by_verb: api.byVerb,
+    peak_rss_mb: round(peakRssMb, 0),
+    echo_unary_p50_ms: round(echoP50, 3),
+    embedded_cluster: embedded,
+  }),
+);
