@@ -1,5 +1,10 @@
+import { HarnessError } from '../../errors.ts';
+import type { KubeClient } from '../../kube/client.ts';
+import { checkGatewayApiCrds } from '../../run/preflight.ts';
 import type { CommandSpec } from './command.ts';
-import type { GatewayApiChannel } from './real-cluster-settings.ts';
+import { unlessAborted } from './interrupt-during-setup.ts';
+import type { GatewayApiChannel, RealClusterSettings } from './real-cluster-settings.ts';
+import type { StepLog } from './step-log.ts';
 
 /** The release asset upstream publishes for each channel. */
 export function gatewayApiInstallUrl(version: string, channel: GatewayApiChannel): string {
@@ -13,4 +18,37 @@ export function installGatewayApiCrds(kubectl: (args: string[]) => CommandSpec, 
 /** Discovery serves the kinds only once their CRDs are Established. */
 export function waitForGatewayApiCrds(kubectl: (args: string[]) => CommandSpec): CommandSpec {
   return kubectl(['wait', '--for=condition=Established', '--timeout=60s', ...['gatewayclasses', 'gateways', 'grpcroutes', 'referencegrants'].map((p) => `crd/${p}.gateway.networking.k8s.io`)]);
+}
+
+export interface CrdInstallContext {
+  readonly client: KubeClient;
+  readonly kubectl: (args: string[]) => CommandSpec;
+  readonly run: (spec: CommandSpec) => Promise<string>;
+  readonly steps: StepLog;
+  readonly signal: AbortSignal;
+  readonly settings: Pick<RealClusterSettings, 'gatewayApiVersion' | 'gatewayApiChannel'>;
+}
+
+/** Installs the CRDs of --gateway-api-version/--gateway-api-channel when a kind is missing; CRDs already there are left alone. */
+export async function ensureGatewayApiCrds(context: CrdInstallContext): Promise<void> {
+  const { steps, run, kubectl } = context;
+  try {
+    const found = await unlessAborted(context.signal, checkGatewayApiCrds(context.client));
+    steps.detail(`Gateway API CRDs present: ${found.version} (${found.channel})`);
+    return;
+  } catch (error) {
+    if (!(error instanceof HarnessError && error.code === 'GRPCCONF_CRDS_MISSING')) throw error;
+    steps.detail(describeMissing(error));
+  }
+  const { gatewayApiVersion: version, gatewayApiChannel: channel } = context.settings;
+  await steps.step(`Installing Gateway API CRDs ${version} (${channel})`, async () => {
+    steps.detail(`from ${gatewayApiInstallUrl(version, channel)}`);
+    await run(installGatewayApiCrds(kubectl, version, channel));
+    await run(waitForGatewayApiCrds(kubectl));
+  });
+}
+
+function describeMissing(error: HarnessError): string {
+  const missing = error.context?.missing;
+  return `Gateway API kinds not served: ${Array.isArray(missing) ? missing.join(', ') : 'some'}`;
 }

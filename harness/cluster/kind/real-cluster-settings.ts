@@ -15,6 +15,8 @@ export interface RealClusterSettings {
   readonly kindLoadBalancer: KindLoadBalancer;
   readonly gatewayApiVersion: string;
   readonly gatewayApiChannel: GatewayApiChannel;
+  /** Install missing CRDs: always on kind; on an existing cluster only when a --gateway-api-* flag asks for it. */
+  readonly installGatewayApi: boolean;
   /** Run through `sh -c` with KUBECONFIG set to the new cluster. */
   readonly installCommand?: string;
   /** Absolute paths, applied in order with `kubectl apply --server-side -f`. */
@@ -58,6 +60,7 @@ export function resolveRealClusterSettings(merged: RealClusterInput, cwd: string
       kindLoadBalancer: merged.kindLoadBalancer ?? REAL_CLUSTER_DEFAULTS.kindLoadBalancer,
       gatewayApiVersion: merged.gatewayApiVersion ?? REAL_CLUSTER_DEFAULTS.gatewayApiVersion,
       gatewayApiChannel: merged.gatewayApiChannel ?? REAL_CLUSTER_DEFAULTS.gatewayApiChannel,
+      installGatewayApi: merged.cluster === 'kind' || merged.gatewayApiVersion !== undefined || merged.gatewayApiChannel !== undefined,
       ...(merged.installCommand ? { installCommand: merged.installCommand } : {}),
       installManifests: (merged.installManifests ?? []).map((p) => resolve(cwd, p)),
     },
