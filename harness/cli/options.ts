@@ -109,10 +109,10 @@ const TABLE: OptionTable = {
     defaultText: REAL_CLUSTER_DEFAULTS.kindLoadBalancer,
     parse: parseEnum(['metallb', 'cloud-provider-kind'] as const),
   },
-  gatewayApiVersion: { arg: 'VERSION', description: 'kind: Gateway API release whose CRDs are installed when missing', defaultText: REAL_CLUSTER_DEFAULTS.gatewayApiVersion, parse: parseText },
+  gatewayApiVersion: { arg: 'VERSION', description: 'Gateway API release whose CRDs are installed when missing (always on kind; on an existing cluster only when given)', defaultText: REAL_CLUSTER_DEFAULTS.gatewayApiVersion, parse: parseText },
   gatewayApiChannel: {
     arg: 'CHANNEL',
-    description: 'kind: Gateway API CRD channel, standard or experimental',
+    description: 'Gateway API CRD channel to install, standard or experimental',
     defaultText: REAL_CLUSTER_DEFAULTS.gatewayApiChannel,
     parse: parseEnum(['standard', 'experimental'] as const),
   },

@@ -49,7 +49,7 @@ export async function checkGatewayApiCrds(client: KubeClient): Promise<{ version
   if (missing.length > 0) {
     throw new HarnessError(
       'GRPCCONF_CRDS_MISSING',
-      `the cluster at ${client.server} does not serve the Gateway API kinds ${missing.join(', ')}; install the Gateway API CRDs (standard channel, v1.1 or newer) and the implementation under test`,
+      `the cluster at ${client.server} does not serve the Gateway API kinds ${missing.join(', ')}; install the Gateway API CRDs (standard channel, v1.1 or newer; --gateway-api-version VERSION installs them) and the implementation under test`,
       { context: { missing } },
     );
   }
