@@ -149,6 +149,7 @@ export const MUTANT_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
   'precedence-ignore-hostname-specificity': ['GRPCRoutePrecedenceHostname'],
   'precedence-ignore-method-length': ['GRPCRoutePrecedenceMethod', 'GRPCRoutePrecedenceHeaderCount'],
   'precedence-ignore-creation-time': ['GRPCRoutePrecedenceRouteAge'],
+  'precedence-ignore-name-order': ['GRPCRoutePrecedenceRouteName'],
   'authority-port-breaks-matching': ['GRPCRouteAuthorityWithPort'],
   'listener-isolation-off': ['GRPCRouteListenerIsolation'],
   'regex-not-anchored': ['GRPCRouteMethodRegexMatching', 'GRPCRouteHeaderRegexMatching'],

@@ -11,7 +11,7 @@ const CATALOG = [
   { name: 'precedence-ignore-method-length', description: 'The method part of a match is not used for precedence.' },
   { name: 'precedence-ignore-header-count', description: 'The number of header matches is not used for precedence.' },
   { name: 'precedence-ignore-creation-time', description: 'Route creationTimestamp is not used as a tie-breaker.' },
-  { name: 'precedence-ignore-name-order', description: 'Route namespace/name is not used as a tie-breaker.' },
+  { name: 'precedence-ignore-name-order', description: 'Equal-age routes are ordered by namespace/name descending instead of ascending.' },
   { name: 'precedence-last-rule-wins', description: 'Inside a route, the last matching rule wins instead of the first.' },
   { name: 'unknown-instead-of-unavailable', description: 'Gateway-made UNAVAILABLE answers are HTTP 500 without grpc-status (clients see UNKNOWN).' },
   { name: 'not-found-instead-of-unimplemented', description: 'Gateway-made UNIMPLEMENTED answers carry grpc-status 5 (NOT_FOUND).' },

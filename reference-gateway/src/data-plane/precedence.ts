@@ -53,7 +53,11 @@ export function comparePrecedence<R>(a: Candidate<R>, b: Candidate<R>, faults: F
   }
   for (const [x, y] of descending) if (x !== y) return y - x;
   if (!faults.has('precedence-ignore-creation-time') && a.createdMs !== b.createdMs) return a.createdMs - b.createdMs;
-  if (!faults.has('precedence-ignore-name-order') && a.routeKey !== b.routeKey) return a.routeKey < b.routeKey ? -1 : 1;
+  if (a.routeKey !== b.routeKey) {
+    // The fault sorts the wrong way round: routes reach us already in name order, so merely skipping this step would hide nothing.
+    const byName = a.routeKey < b.routeKey ? -1 : 1;
+    return faults.has('precedence-ignore-name-order') ? -byName : byName;
+  }
   if (a.routeKey === b.routeKey && a.ruleIndex !== b.ruleIndex) {
     return faults.has('precedence-last-rule-wins') ? b.ruleIndex - a.ruleIndex : a.ruleIndex - b.ruleIndex;
   }
