@@ -105,6 +105,12 @@ export interface KubeHelpers {
   applyFixture(path: string): Promise<KubeObject[]>;
   /** JSON merge patch of spec/metadata; returns the new object. */
   patch(ref: ObjectRef, mergePatch: unknown): Promise<KubeObject>;
+  /**
+   * Writes the status subresource with a JSON merge patch, as another controller would; returns the
+   * new object. A merge patch replaces whole lists (e.g. status.parents), and a metadata.resourceVersion
+   * in the patch makes the write conditional (HTTP 409 KubeApiError when the object moved on).
+   */
+  patchStatus(ref: ObjectRef, mergePatch: unknown): Promise<KubeObject>;
   /** Deletes and waits until gone. */
   delete(ref: ObjectRef): Promise<void>;
   /** Lines of a pod's log (the echo server logs one JSON line per request). */
