@@ -39,7 +39,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-function runAgainstCluster(reportDir: string): ResultPromise {
+function runAgainstCluster(reportDir: string) {
   return execa('node', [BIN, '--cluster', 'existing', '--kubeconfig', kubeconfig, '--run-test', TEST, '--report-dir', join(dir, reportDir)], {
     reject: false,
     env: { CI: 'true' },
@@ -61,7 +61,7 @@ async function labelled(): Promise<KubeObject[]> {
  * Namespaces come first in setup and base readiness takes seconds after them, so a signal sent
  * then lands while the run is halfway through setting up.
  */
-async function untilCreated(run: ResultPromise, kind: string, deadlineMs: number): Promise<string> {
+async function untilCreated(run: { readonly exitCode: number | null }, kind: string, deadlineMs: number): Promise<string> {
   const deadline = Date.now() + deadlineMs;
   while (Date.now() < deadline && run.exitCode === null) {
     const object = (await labelled()).find((o) => o.kind === kind);
