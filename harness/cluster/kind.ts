@@ -6,11 +6,11 @@ import type { ResolvedConfig } from '../config/types.ts';
 import { HarnessError } from '../errors.ts';
 import { KubeClient } from '../kube/client.ts';
 import { userAgentFor } from '../kube/user-agent.ts';
-import { checkGatewayApiCrds, checkGatewayClass } from '../run/preflight.ts';
+import { checkGatewayClass } from '../run/preflight.ts';
 import { carveLoadBalancerRange } from './kind/address-pool.ts';
 import { runCommand, type CommandSpec } from './kind/command.ts';
 import { buildEchoImage, loadEchoImage } from './kind/echo-image.ts';
-import { gatewayApiInstallUrl, installGatewayApiCrds, waitForGatewayApiCrds } from './kind/gateway-api-crds.ts';
+import { ensureGatewayApiCrds } from './kind/gateway-api-crds.ts';
 import { interruptibleBySignals, unlessAborted } from './kind/interrupt-during-setup.ts';
 import { DEFAULT_KIND_CONFIG } from './kind/kind-config.ts';
 import {
@@ -82,7 +82,7 @@ export function kindClusterProvider(config: ResolvedConfig, log: (line: string) 
     } else {
       steps.detail(`echo-server image ${config.echoImage} (--echo-image): not built`);
     }
-    await ensureGatewayApiCrds(client, run, signal);
+    await ensureGatewayApiCrds({ client, kubectl, run, steps, signal, settings });
     for (const spec of vendorInstallCommands(settings, kubectl, kubeconfigPath)) {
       await steps.step(spec.file === 'sh' ? 'Running --install-command' : `Applying ${spec.args.at(-1) ?? ''}`, () => run(spec));
     }
@@ -90,22 +90,6 @@ export function kindClusterProvider(config: ResolvedConfig, log: (line: string) 
       unlessAborted(signal, checkGatewayClass(client, config.gatewayClass, config.timeouts)),
     );
     return { kubeconfigPath, context: client.contextName, lowPortOffset: 0, description: `kind cluster "${name}" (kubeconfig ${kubeconfigPath})` };
-  }
-
-  async function ensureGatewayApiCrds(client: KubeClient, run: (spec: CommandSpec) => Promise<string>, signal: AbortSignal): Promise<void> {
-    try {
-      const found = await unlessAborted(signal, checkGatewayApiCrds(client));
-      steps.detail(`Gateway API CRDs present: ${found.version} (${found.channel})`);
-      return;
-    } catch (error) {
-      if (!(error instanceof HarnessError && error.code === 'GRPCCONF_CRDS_MISSING')) throw error;
-    }
-    const { gatewayApiVersion: version, gatewayApiChannel: channel } = settings;
-    await steps.step(`Installing Gateway API CRDs ${version} (${channel})`, async () => {
-      steps.detail(`from ${gatewayApiInstallUrl(version, channel)}`);
-      await run(installGatewayApiCrds(kubectl, version, channel));
-      await run(waitForGatewayApiCrds(kubectl));
-    });
   }
 
   async function startCloudProvider(): Promise<void> {
