@@ -1,22 +1,23 @@
 // `node bin/run-ts.js scripts/mutants.ts`: mutation testing of the suite. Runs the suite against the
 // reference gateway started with each fault of its catalog (its own startup config, never a
 // Kubernetes object), two at a time, and checks that each mutant is killed by a test that fails
-// for the reason the fault breaks. The clean reference, run with the same settings, must pass.
+// for the reason the fault breaks. The clean reference must pass, converging well inside the
+// mutants' shorter deadlines (else a kill could be the deadline's doing, not the fault's).
 import { parseArgs } from 'node:util';
 import { FAULTS } from '../reference-gateway/src/index.ts';
 import { MUTANT_EXPECTATIONS } from '../suites/mutants.ts';
 import { detectNetworkIsolation } from './mutants/network-isolation.ts';
-import { MUTANT_TIMEOUTS, planArgs, planEnv, planLabel, planMutants } from './mutants/mutant-plan.ts';
+import { CHAOS_MUTANT_TIMEOUTS, consistencyDeadlineMs, MUTANT_TIMEOUTS, planArgs, planEnv, planLabel, planMutants } from './mutants/mutant-plan.ts';
 import type { MutantPlan } from './mutants/mutant-plan.ts';
-import { isKilled, judgeClean, judgeMutant } from './mutants/mutant-verdict.ts';
+import { isKilled, judgeClean, judgeMutant, slowestConvergenceMs } from './mutants/mutant-verdict.ts';
 import type { MutantVerdict } from './mutants/mutant-verdict.ts';
 import { runPool } from './mutants/run-pool.ts';
 import { runSuiteChild } from './mutants/suite-child.ts';
 import type { SuiteChildRun } from './mutants/suite-child.ts';
 
 const CHAOS = 'maxDelayMs=3000,slowFraction=0.2';
-/** Mutants that must also die with chaos on: a matching bug, a weight bug, a status bug. */
-const DEFAULT_CHAOS_FAULTS = 'ignore-header-matches,ignore-weights,missing-resolved-refs';
+/** Mutants that must also die with chaos on: a matching bug and a weight bug. */
+const DEFAULT_CHAOS_FAULTS = 'ignore-header-matches,ignore-weights';
 
 const { values } = parseArgs({
   options: {
@@ -69,9 +70,10 @@ const started = performance.now();
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)}s`;
 
 function timeoutsFor(plan: MutantPlan): string | undefined {
-  // Chaos delays programming by up to 3 s: its runs keep the default deadlines.
-  return plan.chaos ? undefined : values.timeouts;
+  if (plan.fault === undefined) return undefined;
+  return plan.chaos ? CHAOS_MUTANT_TIMEOUTS : values.timeouts;
 }
+const mutantDeadlineMs = consistencyDeadlineMs(values.timeouts) ?? 30_000;
 
 function describeVerdict(verdict: MutantVerdict): string {
   switch (verdict.kind) {
@@ -97,9 +99,11 @@ const outcomes = await runPool(plans, lanes, async (plan): Promise<Outcome> => {
   const run = await runSuiteChild({ args: planArgs(plan, timeoutsFor(plan)), env: planEnv(plan), isolation, signal: controller.signal });
   const label = planLabel(plan).padEnd(42);
   if (plan.fault === undefined) {
-    const cleanProblem = judgeClean(run);
+    const slowest = run.results ? slowestConvergenceMs(run.results) : 0;
+    const tooSlow = slowest > mutantDeadlineMs / 2 ? `slowest convergence ${seconds(slowest)} is over half the mutants' deadline ${seconds(mutantDeadlineMs)}; raise --timeouts` : undefined;
+    const cleanProblem = judgeClean(run) ?? (plan.chaos ? undefined : tooSlow);
     const ran = run.results?.tests.filter((t) => t.outcome === 'passed').length ?? 0;
-    console.log(`${label} ${cleanProblem ? `FAILED: ${cleanProblem}` : `passed all ${ran} tests`} (${seconds(run.wallMs)})`);
+    console.log(`${label} ${cleanProblem ? `FAILED: ${cleanProblem}` : `passed all ${ran} tests, slowest convergence ${seconds(slowest)}`} (${seconds(run.wallMs)})`);
     return { plan, run, cleanProblem };
   }
   const verdict = judgeMutant(plan, run);

@@ -8,8 +8,20 @@ export interface MutantPlan {
   readonly chaos?: string;
 }
 
-/** Shorter than the defaults: a mutant dies at a deadline, and the clean run under the same values proves they are long enough. */
-export const MUTANT_TIMEOUTS = 'maxTimeToConsistency=6s,routeMustHaveParents=10s,gatewayMustBeProgrammed=15s';
+/**
+ * Shorter than the defaults, because a mutant dies at a deadline. The clean run keeps the defaults
+ * and reports its slowest convergence, which must stay well inside the mutants' deadline.
+ */
+export const MUTANT_TIMEOUTS = 'maxTimeToConsistency=10s,routeMustHaveParents=15s,gatewayMustBeProgrammed=20s';
+/** Chaos delays programming by up to 3 s: mutants under chaos get more room. */
+export const CHAOS_MUTANT_TIMEOUTS = 'maxTimeToConsistency=15s,routeMustHaveParents=20s,gatewayMustBeProgrammed=30s';
+
+/** maxTimeToConsistency of a --timeouts value, in ms (undefined when it does not set one). */
+export function consistencyDeadlineMs(timeouts: string): number | undefined {
+  const match = /maxTimeToConsistency=(\d+(?:\.\d+)?)(ms|s|m)\b/.exec(timeouts);
+  if (!match) return undefined;
+  return Number(match[1]) * { ms: 1, s: 1000, m: 60_000 }[match[2] as 'ms' | 's' | 'm'];
+}
 
 /** Every fault as a plan; faults with an expectation entry run only the expected tests. */
 export function planMutants(faults: readonly string[], expectations: Readonly<Record<string, readonly string[]>>): MutantPlan[] {

@@ -54,6 +54,11 @@ export function judgeClean(run: FinishedRun): string | undefined {
   return undefined;
 }
 
+/** The longest any passed case of the run waited for the gateway to converge, in ms. */
+export function slowestConvergenceMs(results: Pick<RunResult, 'tests'>): number {
+  return Math.max(0, ...results.tests.flatMap((t) => t.cases.filter((c) => c.outcome === 'passed').map((c) => c.convergedAfterMs ?? 0)));
+}
+
 /** `Test (case a, case b)`: which test and which of its cases failed. */
 export function describeFailure(test: RunResult['tests'][number]): string {
   const cases = test.cases.filter((c) => c.outcome === 'failed').map((c) => c.name);

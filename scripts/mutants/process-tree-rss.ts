@@ -1,11 +1,18 @@
 import { readFile, readdir } from 'node:fs/promises';
 
-async function rssKb(pid: number): Promise<number> {
+interface Memory {
+  readonly rssKb: number;
+  /** VmHWM: the process's own peak resident size so far. */
+  readonly hwmKb: number;
+}
+
+async function memoryOf(pid: number): Promise<Memory> {
   try {
     const status = await readFile(`/proc/${pid}/status`, 'utf8');
-    return Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+    const field = (name: string): number => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+    return { rssKb: field('VmRSS'), hwmKb: field('VmHWM') };
   } catch {
-    return 0;
+    return { rssKb: 0, hwmKb: 0 };
   }
 }
 
@@ -19,27 +26,41 @@ async function childrenOf(pid: number): Promise<number[]> {
   }
 }
 
-/** Resident memory of a process and all its descendants, in KiB (Linux /proc; 0 elsewhere). */
-export async function processTreeRssKb(pid: number): Promise<number> {
+async function treeOf(pid: number): Promise<number[]> {
   const children = await childrenOf(pid);
-  const sizes = await Promise.all([rssKb(pid), ...children.map((c) => processTreeRssKb(c))]);
-  return sizes.reduce((a, b) => a + b, 0);
+  return [pid, ...(await Promise.all(children.map((c) => treeOf(c)))).flat()];
 }
 
-/** Samples the tree's RSS every `intervalMs` until stopped; returns the peak seen, in KiB. */
-export function samplePeakRss(pid: number, intervalMs = 250): { stop(): Promise<number> } {
-  let peak = 0;
+/** Peak memory of a process tree, in KiB (Linux /proc; zeros elsewhere). */
+export interface PeakRss {
+  /** Largest sum of the tree's resident sizes seen at one sample. */
+  readonly treeKb: number;
+  /** The root process's own peak (VmHWM). */
+  readonly rootKb: number;
+  /** The largest peak of any other process of the tree (e.g. a test worker). */
+  readonly largestChildKb: number;
+}
+
+/** Samples a process tree's memory every `intervalMs` until stopped. */
+export function samplePeakRss(pid: number, intervalMs = 250): { stop(): Promise<PeakRss> } {
+  let treeKb = 0;
+  let rootKb = 0;
+  let largestChildKb = 0;
   let sampling: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
     sampling = sampling.then(async () => {
-      peak = Math.max(peak, await processTreeRssKb(pid));
+      const pids = await treeOf(pid);
+      const memories = await Promise.all(pids.map((p) => memoryOf(p)));
+      treeKb = Math.max(treeKb, memories.reduce((sum, m) => sum + m.rssKb, 0));
+      rootKb = Math.max(rootKb, memories[0]?.hwmKb ?? 0);
+      largestChildKb = Math.max(largestChildKb, ...memories.slice(1).map((m) => m.hwmKb));
     });
   }, intervalMs);
   return {
     async stop() {
       clearInterval(timer);
       await sampling;
-      return peak;
+      return { treeKb, rootKb, largestChildKb };
     },
   };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunResult } from '../../harness/runner/results.ts';
 import { samplePeakRss } from './process-tree-rss.ts';
+import type { PeakRss } from './process-tree-rss.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'bin/grpcroute-conformance.js');
@@ -28,7 +29,7 @@ export interface SuiteChildRun {
   readonly wallMs: number;
   /** reports/results.json of the run; undefined when the run ended before writing it (exit 2). */
   readonly results?: RunResult;
-  readonly peakRssKb?: number;
+  readonly peakRss?: PeakRss;
 }
 
 /** Runs `node bin/grpcroute-conformance.js` once as a child process and collects what it left. */
@@ -56,11 +57,11 @@ export async function runSuiteChild(options: SuiteChildOptions): Promise<SuiteCh
       child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
     });
     const wallMs = performance.now() - started;
-    const peakRssKb = await rss?.stop();
+    const peakRss = await rss?.stop();
     const results = await readFile(join(reportDir, 'results.json'), 'utf8')
       .then((text) => JSON.parse(text) as RunResult)
       .catch(() => undefined);
-    return { exitCode, stdout, stderr, wallMs, results, peakRssKb };
+    return { exitCode, stdout, stderr, wallMs, results, peakRss };
   } finally {
     await rm(reportDir, { recursive: true, force: true });
   }

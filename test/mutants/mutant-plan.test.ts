@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { FAULTS } from '../../reference-gateway/src/index.ts';
 import { MUTANT_EXPECTATIONS } from '../../suites/mutants.ts';
 import { CONFORMANCE_TESTS } from '../../suites/index.ts';
-import { planArgs, planEnv, planLabel, planMutants } from '../../scripts/mutants/mutant-plan.ts';
+import { consistencyDeadlineMs, planArgs, planEnv, planLabel, planMutants } from '../../scripts/mutants/mutant-plan.ts';
 import { runPool } from '../../scripts/mutants/run-pool.ts';
 
 describe('planMutants', () => {
@@ -53,5 +53,13 @@ describe('runPool', () => {
     });
     expect(results).toEqual([50, 10, 30, 20, 40]);
     expect(peak).toBe(2);
+  });
+});
+
+describe('consistencyDeadlineMs', () => {
+  test('reads maxTimeToConsistency out of a --timeouts value', () => {
+    expect(consistencyDeadlineMs('routeMustHaveParents=15s,maxTimeToConsistency=10s')).toBe(10_000);
+    expect(consistencyDeadlineMs('maxTimeToConsistency=1500ms')).toBe(1500);
+    expect(consistencyDeadlineMs('routeMustHaveParents=15s')).toBeUndefined();
   });
 });

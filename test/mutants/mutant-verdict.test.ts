@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { TestResult } from '../../harness/runner/results.ts';
-import { describeFailure, isKilled, judgeClean, judgeMutant } from '../../scripts/mutants/mutant-verdict.ts';
+import { describeFailure, isKilled, judgeClean, judgeMutant, slowestConvergenceMs } from '../../scripts/mutants/mutant-verdict.ts';
 
 function result(name: string, outcome: TestResult['outcome'], failedCases: string[] = []): TestResult {
   return {
@@ -76,5 +76,14 @@ describe('judgeClean', () => {
 
   test('a test that failed without a failed case shows its error', () => {
     expect(describeFailure({ ...result('A', 'failed'), error: 'route never Accepted' })).toBe('A: route never Accepted');
+  });
+});
+
+describe('slowestConvergenceMs', () => {
+  test('is the longest wait of any passed case', () => {
+    const test = (ms: number[], outcome: 'passed' | 'failed') =>
+      ({ ...result('T', 'passed'), cases: ms.map((m) => ({ name: 'c', outcome, durationMs: m, convergedAfterMs: m })) }) as TestResult;
+    expect(slowestConvergenceMs({ tests: [test([100, 2500], 'passed'), test([9000], 'failed')] })).toBe(2500);
+    expect(slowestConvergenceMs({ tests: [] })).toBe(0);
   });
 });
