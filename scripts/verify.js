@@ -63,6 +63,8 @@ try {
   stages.push(await unitTests(scratch));
   console.log('== conformance (embedded reference gateway)');
   stages.push(await conformance());
+  console.log('== mutants (the suite against every fault of the reference gateway; docs/mutation-testing.md)');
+  stages.push(await check('mutants', [join(root, 'bin/run-ts.js'), 'scripts/mutants.ts']));
 } finally {
   await rm(scratch, { recursive: true, force: true });
 }
