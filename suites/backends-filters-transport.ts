@@ -6,6 +6,7 @@ import { grpcRouteCrossNamespaceBackendRef } from './grpcroute-cross-namespace-b
 import { grpcRouteCrossServingExclusive } from './grpcroute-cross-serving-exclusive.ts';
 import { grpcRouteDeadline } from './grpcroute-deadline.ts';
 import { grpcRouteExtensionRefUnresolved } from './grpcroute-extension-ref-unresolved.ts';
+import { grpcRouteForeignStatusEntries } from './grpcroute-foreign-status-entries.ts';
 import { grpcRouteHttpsListenerSni } from './grpcroute-https-listener-sni.ts';
 import { grpcRouteInvalidBackendRefs } from './grpcroute-invalid-backend-refs.ts';
 import { grpcRouteMixedValidInvalidBackends } from './grpcroute-mixed-valid-invalid-backends.ts';
@@ -35,6 +36,7 @@ export const backendsFiltersTransportTests = [
   grpcRouteBackendStatusPassthrough,
   grpcRouteDeadline,
   grpcRouteObservedGeneration,
+  grpcRouteForeignStatusEntries,
   grpcRoutePartiallyInvalid,
   grpcRouteCrossServingExclusive,
 ];

@@ -156,4 +156,5 @@ export const MUTANT_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
   'accept-disallowed-namespace': ['GRPCRouteAllowedNamespaces'],
   'ignore-hostname-intersection': ['GRPCRouteHostnameIntersection', 'GRPCRouteListenerSupportedKinds'],
   'wrong-supported-kinds': ['GRPCRouteListenerSupportedKinds'],
+  'touches-foreign-conditions': ['GRPCRouteForeignStatusEntries'],
 };
