@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { FAULTS } from '../reference-gateway/src/index.ts';
 import { MUTANT_EXPECTATIONS } from '../suites/mutants.ts';
 import { detectNetworkIsolation } from './mutants/network-isolation.ts';
-import { CHAOS_MUTANT_TIMEOUTS, consistencyDeadlineMs, MUTANT_TIMEOUTS, planArgs, planEnv, planLabel, planMutants } from './mutants/mutant-plan.ts';
+import { CHAOS_MUTANT_TIMEOUTS, consistencyDeadlineMs, MUTANT_TIMEOUTS, planArgs, planBatches, planEnv, planLabel, planMutants } from './mutants/mutant-plan.ts';
 import type { MutantPlan } from './mutants/mutant-plan.ts';
 import { isKilled, judgeClean, judgeMutant, slowestConvergenceMs } from './mutants/mutant-verdict.ts';
 import type { MutantVerdict } from './mutants/mutant-verdict.ts';
@@ -18,6 +18,7 @@ import type { SuiteChildRun } from './mutants/suite-child.ts';
 const CHAOS = 'maxDelayMs=3000,slowFraction=0.2';
 /** Mutants that must also die with chaos on: a matching bug and a weight bug. */
 const DEFAULT_CHAOS_FAULTS = 'ignore-header-matches,ignore-weights';
+const FIRST_BATCH = 3;
 
 const { values } = parseArgs({
   options: {
@@ -90,25 +91,35 @@ function describeVerdict(verdict: MutantVerdict): string {
 
 interface Outcome {
   readonly plan: MutantPlan;
-  readonly run: SuiteChildRun;
+  readonly wallMs: number;
   readonly verdict?: MutantVerdict;
   readonly cleanProblem?: string;
 }
 
+const runPlan = (plan: MutantPlan): Promise<SuiteChildRun> =>
+  runSuiteChild({ args: planArgs(plan, timeoutsFor(plan)), env: planEnv(plan), isolation, signal: controller.signal });
+
 const outcomes = await runPool(plans, lanes, async (plan): Promise<Outcome> => {
-  const run = await runSuiteChild({ args: planArgs(plan, timeoutsFor(plan)), env: planEnv(plan), isolation, signal: controller.signal });
   const label = planLabel(plan).padEnd(42);
   if (plan.fault === undefined) {
+    const run = await runPlan(plan);
     const slowest = run.results ? slowestConvergenceMs(run.results) : 0;
     const tooSlow = slowest > mutantDeadlineMs / 2 ? `slowest convergence ${seconds(slowest)} is over half the mutants' deadline ${seconds(mutantDeadlineMs)}; raise --timeouts` : undefined;
     const cleanProblem = judgeClean(run) ?? (plan.chaos ? undefined : tooSlow);
     const ran = run.results?.tests.filter((t) => t.outcome === 'passed').length ?? 0;
     console.log(`${label} ${cleanProblem ? `FAILED: ${cleanProblem}` : `passed all ${ran} tests, slowest convergence ${seconds(slowest)}`} (${seconds(run.wallMs)})`);
-    return { plan, run, cleanProblem };
+    return { plan, wallMs: run.wallMs, cleanProblem };
   }
-  const verdict = judgeMutant(plan, run);
-  console.log(`${label} ${describeVerdict(verdict)} (${seconds(run.wallMs)})`);
-  return { plan, run, verdict };
+  let verdict: MutantVerdict | undefined;
+  let wallMs = 0;
+  for (const batch of planBatches(plan, FIRST_BATCH)) {
+    const run = await runPlan(batch);
+    wallMs += run.wallMs;
+    verdict = judgeMutant(batch, run);
+    if (verdict.kind !== 'survived') break;
+  }
+  console.log(`${label} ${describeVerdict(verdict!)} (${seconds(wallMs)})`);
+  return { plan, wallMs, verdict };
 });
 
 const catalog = outcomes.filter((o) => o.verdict && !o.plan.chaos);

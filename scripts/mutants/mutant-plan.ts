@@ -52,3 +52,17 @@ export function planEnv(plan: MutantPlan): Record<string, string> {
     GRPCROUTE_REFERENCE_CHAOS: plan.chaos ?? '',
   };
 }
+
+/**
+ * A mapped mutant's expected tests in batches: the first few, then the rest only if those did not
+ * kill it. One failing expected test is enough, and most mutants die in the first batch, so most
+ * runs stay small.
+ */
+export function planBatches(plan: MutantPlan, firstBatch: number): MutantPlan[] {
+  const expected = plan.expectedTests;
+  if (!expected || expected.length <= firstBatch) return [plan];
+  return [
+    { ...plan, expectedTests: expected.slice(0, firstBatch) },
+    { ...plan, expectedTests: expected.slice(firstBatch) },
+  ];
+}

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { FAULTS } from '../../reference-gateway/src/index.ts';
 import { MUTANT_EXPECTATIONS } from '../../suites/mutants.ts';
 import { CONFORMANCE_TESTS } from '../../suites/index.ts';
-import { consistencyDeadlineMs, planArgs, planEnv, planLabel, planMutants } from '../../scripts/mutants/mutant-plan.ts';
+import { consistencyDeadlineMs, planArgs, planBatches, planEnv, planLabel, planMutants } from '../../scripts/mutants/mutant-plan.ts';
 import { runPool } from '../../scripts/mutants/run-pool.ts';
 
 describe('planMutants', () => {
@@ -61,5 +61,17 @@ describe('consistencyDeadlineMs', () => {
     expect(consistencyDeadlineMs('routeMustHaveParents=15s,maxTimeToConsistency=10s')).toBe(10_000);
     expect(consistencyDeadlineMs('maxTimeToConsistency=1500ms')).toBe(1500);
     expect(consistencyDeadlineMs('routeMustHaveParents=15s')).toBeUndefined();
+  });
+});
+
+describe('planBatches', () => {
+  test('runs the first expected tests first and the rest only as a second batch', () => {
+    const plan = { fault: 'f', expectedTests: ['A', 'B', 'C', 'D', 'E'] };
+    expect(planBatches(plan, 3)).toEqual([
+      { fault: 'f', expectedTests: ['A', 'B', 'C'] },
+      { fault: 'f', expectedTests: ['D', 'E'] },
+    ]);
+    expect(planBatches({ fault: 'f', expectedTests: ['A'] }, 3)).toEqual([{ fault: 'f', expectedTests: ['A'] }]);
+    expect(planBatches({ fault: 'f' }, 3)).toEqual([{ fault: 'f' }]);
   });
 });
