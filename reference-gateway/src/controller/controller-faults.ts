@@ -16,7 +16,6 @@ export const CONTROLLER_FAULTS = [
   { name: 'ignore-backend-tls-policy', description: 'BackendTLSPolicy is not applied: backends are reached in cleartext.' },
   { name: 'slow-programming', description: 'Each data-plane config push is delayed 2 s while status already says Accepted.' },
   { name: 'touches-foreign-conditions', description: 'Status parents written by other controllers are removed when writing ours.' },
-  { name: 'ignore-unknown-match-type', description: 'An unknown header match type is treated as Exact instead of invalidating the rule.' },
 ] as const;
 
 export type ControllerFaultName = (typeof CONTROLLER_FAULTS)[number]['name'];

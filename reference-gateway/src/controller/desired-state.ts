@@ -119,7 +119,7 @@ function gatewayStates(ours: readonly Gateway[], snapshot: Snapshot, settings: C
 
 /** With `no-partially-invalid`, one bad rule invalidates the whole route. */
 function effectiveValidation(route: Route, settings: ControllerSettings): RuleValidation {
-  const validation = validateRules(route, settings);
+  const validation = validateRules(route);
   if (!settings.faults.has('no-partially-invalid') || validation.dropped.length === 0) return validation;
   const all = (route.spec.rules ?? []).map((rule, index) => ({ index, name: rule.name, message: 'route has an invalid rule' }));
   return { validIndices: [], dropped: all };

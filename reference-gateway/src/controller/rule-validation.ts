@@ -1,5 +1,4 @@
 import type { HeaderFilterSpec, Route, RouteFilter, RouteRule } from '../kube/objects.ts';
-import type { ControllerSettings } from './settings.ts';
 
 export interface DroppedRule {
   readonly index: number;
@@ -21,13 +20,13 @@ const MATCH_TYPES = new Set(['Exact', 'RegularExpression']);
  * a header filter, known match and filter types, and regexes we can compile. HTTPRoutes are only
  * checked for names and filters, since we do not serve them.
  */
-export function validateRules(route: Route, settings: ControllerSettings): RuleValidation {
+export function validateRules(route: Route): RuleValidation {
   const rules = route.spec.rules ?? [];
   const seenNames = new Set<string>();
   const validIndices: number[] = [];
   const dropped: DroppedRule[] = [];
   rules.forEach((rule, index) => {
-    const problem = ruleProblem(rule, route.kind === 'GRPCRoute', settings) ?? duplicateName(rule, seenNames);
+    const problem = ruleProblem(rule, route.kind === 'GRPCRoute') ?? duplicateName(rule, seenNames);
     if (rule.name !== undefined) seenNames.add(rule.name);
     if (problem) dropped.push({ index, name: rule.name, message: problem });
     else validIndices.push(index);
@@ -39,7 +38,7 @@ function duplicateName(rule: RouteRule, seen: ReadonlySet<string>): string | und
   return rule.name !== undefined && seen.has(rule.name) ? `rule name "${rule.name}" is not unique` : undefined;
 }
 
-function ruleProblem(rule: RouteRule, isGrpc: boolean, settings: ControllerSettings): string | undefined {
+function ruleProblem(rule: RouteRule, isGrpc: boolean): string | undefined {
   if (isGrpc) {
     for (const match of rule.matches ?? []) {
       const method = match.method;
@@ -54,7 +53,7 @@ function ruleProblem(rule: RouteRule, isGrpc: boolean, settings: ControllerSetti
       }
       for (const header of match.headers ?? []) {
         const type = header.type ?? 'Exact';
-        if (!MATCH_TYPES.has(type) && !settings.faults.has('ignore-unknown-match-type')) return `header match type ${type} is not supported`;
+        if (!MATCH_TYPES.has(type)) return `header match type ${type} is not supported`;
         if (type === 'RegularExpression' && !compiles(header.value)) return `invalid regular expression ${JSON.stringify(header.value)}`;
       }
     }

@@ -26,8 +26,6 @@ const CATALOG = [
   { name: 'response-modifier-applies-to-request', description: 'ResponseHeaderModifier edits the request headers instead of the response headers.' },
   { name: 'add-replaces-instead-of-append', description: 'Header modifier "add" replaces existing values instead of appending.' },
   { name: 'remove-ignored', description: 'Header modifier "remove" does nothing.' },
-  { name: 'first-header-duplicate-ignored', description: 'Header matches look only at the last value of a repeated request header.' },
-  { name: 'ignore-grpc-timeout', description: 'The gateway does not enforce grpc-timeout (no DEADLINE_EXCEEDED of its own).' },
   { name: 'wildcard-matches-apex', description: 'A wildcard hostname *.example.com also matches example.com.' },
   { name: 'listener-isolation-off', description: 'When the best listener has no matching route, routes of other matching listeners are used.' },
   { name: 'backend-filters-always-applied', description: 'Filters of every backend of a rule run, not only those of the chosen backend.' },

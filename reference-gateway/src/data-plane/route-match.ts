@@ -93,7 +93,6 @@ function compileHeader(header: CompiledMatch['headers'][number]): HeaderPredicat
     const values = headers.get(faults.has('case-sensitive-header-names') ? canonical : name);
     if (values === undefined || values.length === 0) return false;
     // Repeated request headers: the match holds when any one of the values matches.
-    if (faults.has('first-header-duplicate-ignored')) return valueMatches(values[values.length - 1]!, faults);
     return values.some((value) => valueMatches(value, faults));
   };
 }

@@ -1,10 +1,8 @@
-import http2 from 'node:http2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_PLANE_FAULTS, DataPlane } from '../../src/data-plane/index.ts';
 import type { DataPlaneConfig, HeaderModifier } from '../../src/model/data-plane-config.ts';
 import { backendOf, configOf, exact, listenerOf, routeOf, ruleOf } from './support/config-builders.ts';
 import { startEchoBackend, type EchoBackend, type EchoReply } from './support/echo-backend.ts';
-import { encodeFrame } from './support/grpc-frames.ts';
 import { TestClient, type CallResult } from './support/grpc-client.ts';
 import { gatewayAddress } from './support/test-gateway.ts';
 
@@ -45,21 +43,6 @@ function faultConfig(address: string, port: number): DataPlaneConfig {
 }
 
 // grpc-status of a raw call with grpc-timeout 100m to a backend that answers after 1.5 s.
-async function rawDeadlineStatus(target: string): Promise<string> {
-  const session = http2.connect(`http://${target}`);
-  const stream = session.request({
-    ':method': 'POST', ':path': '/svc.F/Plain', 'content-type': 'application/grpc', te: 'trailers', 'grpc-timeout': '100m', 'x-echo-delay-ms': '1500',
-  });
-  stream.end(encodeFrame(Buffer.from('x')));
-  let status = '';
-  stream.on('response', (h) => (status = String(h['grpc-status'] ?? status)));
-  stream.on('trailers', (h) => (status = String(h['grpc-status'] ?? status)));
-  stream.resume();
-  await new Promise((resolve) => stream.on('close', resolve));
-  session.close();
-  return status;
-}
-
 async function mirrored(client: TestClient): Promise<boolean> {
   const before = shadow.calls.length;
   await client.unary('/svc.F/Mirror');
@@ -74,7 +57,6 @@ const code = (r: CallResult): number => r.code;
 const PROBES: Record<string, (client: TestClient, target: string) => Promise<unknown>> = {
   'ignore-header-matches': async (c) => code(await c.unary('/svc.F/Headers', { version: 'two' })),
   'case-sensitive-header-names': async (c) => code(await c.unary('/svc.F/Headers', { version: 'one' })),
-  'first-header-duplicate-ignored': async (c) => code(await c.unary('/svc.F/Headers', { version: ['one', 'zzz'] })),
   'service-match-as-prefix': async (c) => code(await c.unary('/svc.PrefixX/Any')),
   'regex-not-anchored': async (c) => code(await c.unary('/svc.F/Regex', { x: 'xaby' })),
   'unknown-instead-of-unavailable': async (c) => code(await c.unary('/svc.F/Invalid')),
@@ -97,7 +79,6 @@ const PROBES: Record<string, (client: TestClient, target: string) => Promise<unk
     return results.filter((r) => r.replies[0]?.backend === 'v2').length > 15;
   },
   'mirror-nothing': (c) => mirrored(c),
-  'ignore-grpc-timeout': (_c, target) => rawDeadlineStatus(target),
 };
 
 // Faults whose flip is shown by another test file (unit-level precedence/listener tests, HTTPS tests).
