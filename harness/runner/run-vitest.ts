@@ -39,7 +39,14 @@ export async function runVitest(options: VitestRunOptions): Promise<VitestRunOut
   const conformance = new ConformanceReporter(options.tests);
   const progress = new ProgressReporter(options.tests, { silent: options.silentProgress, verbose: options.config.verbose });
   const output = options.vitestOutput ?? process.stderr;
-  const signalsBefore = new Set([...process.listeners('SIGINT'), ...process.listeners('SIGTERM')]);
+  // Vitest's logger exits the process on SIGINT/SIGTERM; a run must tear down first, so the
+  // CLI's own handler (which cancels through `signal`) stays the only one. Vitest adds its handler
+  // while it is being created, so remove each one as soon as it is added: a Ctrl-C in that window
+  // would otherwise skip cleanup.
+  const dropVitestSignalHandler = (event: string | symbol, listener: (...args: unknown[]) => void): void => {
+    if (event === 'SIGINT' || event === 'SIGTERM') queueMicrotask(() => process.off(event, listener));
+  };
+  process.on('newListener', dropVitestSignalHandler);
   const vitest = await createVitest(
     'test',
     {
@@ -60,12 +67,10 @@ export async function runVitest(options: VitestRunOptions): Promise<VitestRunOut
     },
     {},
     { stdout: output, stderr: output },
-  );
-  // Vitest's logger exits the process on SIGINT/SIGTERM; a run must tear down first, so the
-  // CLI's own handler (which cancels through `signal`) stays the only one.
-  for (const name of ['SIGINT', 'SIGTERM'] as const) {
-    for (const listener of process.listeners(name)) if (!signalsBefore.has(listener)) process.off(name, listener);
-  }
+  ).catch((error: unknown) => {
+    process.off('newListener', dropVitestSignalHandler);
+    throw error;
+  });
   const onAbort = () => void vitest.cancelCurrentRun('keyboard-input');
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
@@ -73,6 +78,7 @@ export async function runVitest(options: VitestRunOptions): Promise<VitestRunOut
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     await vitest.close();
+    process.off('newListener', dropVitestSignalHandler);
   }
   return { recorded: conformance.recorded, runErrors: conformance.runErrors, unrecorded: conformance.unrecorded };
 }
