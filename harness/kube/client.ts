@@ -79,6 +79,7 @@ export class KubeClient {
   private readonly config: KubeConfig;
   private readonly http = new IsomorphicFetchHttpLibrary();
   private readonly discovery: Map<string, Promise<Map<string, ResourceInfo> | undefined>>;
+  private readonly connections: ConnectionPool;
   private readonly requestTimeoutMs: number;
 
   private constructor(
@@ -86,11 +87,13 @@ export class KubeClient {
     userAgent: string,
     requestTimeoutMs: number,
     discovery: Map<string, Promise<Map<string, ResourceInfo> | undefined>>,
+    connections: ConnectionPool,
   ) {
     this.config = config;
     this.userAgent = userAgent;
     this.requestTimeoutMs = requestTimeoutMs;
     this.discovery = discovery;
+    this.connections = connections;
     this.contextName = config.getCurrentContext();
     const cluster = config.getCurrentCluster();
     if (!cluster) throw new KubeconfigError('GRPCCONF_KUBECONFIG_INVALID', `kubeconfig context "${this.contextName}" has no cluster`);
@@ -131,7 +134,7 @@ export class KubeClient {
       }
       config.setCurrentContext(options.context);
     }
-    return new KubeClient(config, options.userAgent, options.requestTimeoutMs ?? 30_000, new Map());
+    return new KubeClient(config, options.userAgent, options.requestTimeoutMs ?? 30_000, new Map(), {});
   }
 
   /** The loaded (possibly merged) kubeconfig as YAML, with the chosen context current. Contains credentials. */
@@ -141,7 +144,7 @@ export class KubeClient {
 
   /** The same connection and discovery cache, with another User-Agent (one per test). */
   withUserAgent(userAgent: string): KubeClient {
-    return new KubeClient(this.config, userAgent, this.requestTimeoutMs, this.discovery);
+    return new KubeClient(this.config, userAgent, this.requestTimeoutMs, this.discovery, this.connections);
   }
 
   /** Resource metadata for a kind, or undefined if the server does not serve it (e.g. CRD missing). */
@@ -326,6 +329,14 @@ export class KubeClient {
     const context = new RequestContext(`${this.server}${path}`, HttpMethod[method]);
     for (const [k, v] of Object.entries(options.query ?? {})) context.setQueryParam(k, v);
     await this.config.applySecurityAuthentication(context);
+    // The library builds a fresh dispatcher (so a fresh TLS connection) for every request; keep the
+    // first and reuse its keep-alive connections. Credentials still come from the call above each
+    // time; the TLS material is fixed per kubeconfig context, as in the library's own agent cache.
+    const fresh = context.getDispatcher();
+    if (fresh !== undefined) {
+      this.connections.dispatcher ??= fresh;
+      context.setDispatcher(this.connections.dispatcher);
+    }
     context.setHeaderParam('User-Agent', this.userAgent);
     context.setHeaderParam('Accept', options.accept ?? 'application/json');
     if (options.body !== undefined) {
@@ -344,6 +355,11 @@ export class KubeClient {
       throw new KubeUnreachableError(this.server, error);
     }
   }
+}
+
+/** Shared by a client and its withUserAgent copies. */
+interface ConnectionPool {
+  dispatcher?: NonNullable<ReturnType<RequestContext['getDispatcher']>>;
 }
 
 /** The kubeconfig files used when none is given: $KUBECONFIG's entries, else ~/.kube/config. */
