@@ -64,6 +64,19 @@ const HOST_PORT = /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
 const K8S_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 /** `ns/name=host[:port]` or `name=host[:port]` (name in the infra namespace); adds to `previous`. */
+/** `FROM_HOST[:PORT]=TO_HOST:PORT` for --dial-map. */
+export function parseDialMap(raw: string, previous: Record<string, string> = {}): Record<string, string> {
+  const eq = raw.indexOf('=');
+  const example = 'e.g. 203.0.113.7:80=127.0.0.1:18080';
+  const from = raw.slice(0, Math.max(eq, 0)).trim();
+  const to = raw.slice(eq + 1).trim();
+  const toPort = HOST_PORT.exec(to)?.[1];
+  if (eq <= 0 || !HOST_PORT.test(from) || toPort === undefined || Number(toPort) < 1 || Number(toPort) > 65535) {
+    throw new ConfigError(`bad dial mapping "${raw}"; use FROM_HOST[:PORT]=TO_HOST:PORT, ${example}`);
+  }
+  return { ...previous, [from]: to };
+}
+
 export function parseGatewayAddress(raw: string, previous: Record<string, string> = {}): Record<string, string> {
   const eq = raw.indexOf('=');
   const example = 'e.g. same-namespace=127.0.0.1:8080';

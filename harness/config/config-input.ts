@@ -25,6 +25,8 @@ export interface ConfigInput {
   mode: string;
   /** Gateway `ns/name` -> `host[:port]`. */
   gatewayAddress: Record<string, string>;
+  /** `host[:port]` the gateway reports -> `host:port` to dial instead (a tunnel or port-forward). */
+  dialMap: Record<string, string>;
   lowPortOffset: number;
   echoImage: string;
   optionsFile: string;

@@ -84,6 +84,7 @@ export function finalizeConfig(layer: ConfigLayer, options: FinalizeOptions): Re
     failFast: merged.failFast ?? false,
     mode: merged.mode ?? CONFIG_DEFAULTS.mode,
     gatewayAddresses: { ...merged.gatewayAddress },
+    dialMap: { ...merged.dialMap },
     ...(merged.lowPortOffset !== undefined ? { lowPortOffset: merged.lowPortOffset } : {}),
     verbose: merged.verbose ?? false,
     quiet: merged.quiet ?? false,

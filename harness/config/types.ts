@@ -57,6 +57,8 @@ export interface ResolvedConfig {
   readonly mode: string;
   /** Gateway ns/name -> host[:port] overrides. */
   readonly gatewayAddresses: Readonly<Record<string, string>>;
+  /** `host` or `host:port` -> `host:port`: where to really connect, applied after every other mapping. */
+  readonly dialMap: Readonly<Record<string, string>>;
   readonly verbose: boolean;
   readonly quiet: boolean;
   readonly runId: string;

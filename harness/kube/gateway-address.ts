@@ -6,6 +6,8 @@ export interface DialMapping {
   readonly lowPortOffset: number;
   /** `ns/name` (or just `name` for the infra namespace) -> `host` or `host:port`. */
   readonly gatewayAddresses: Readonly<Record<string, string>>;
+  /** `host:port` or `host` -> `host:port`, applied last: where the connection really goes. */
+  readonly dialMap?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -27,11 +29,11 @@ export function resolveGatewayAddress(
   const mappedPort = listener.port < 1024 ? listener.port + dial.lowPortOffset : listener.port;
   const override =
     dial.gatewayAddresses[id] ?? (gateway.metadata.namespace === infraNamespace ? dial.gatewayAddresses[gateway.metadata.name] : undefined);
-  if (override === undefined) {
-    return { host: address.value, port: listener.port, dialHost: address.value, dialPort: mappedPort };
-  }
-  const parsed = splitHostPort(override);
-  return { host: address.value, port: listener.port, dialHost: parsed.host, dialPort: parsed.port ?? mappedPort };
+  const parsed = override === undefined ? { host: address.value, port: mappedPort } : splitHostPort(override);
+  const target = { host: parsed.host, port: parsed.port ?? mappedPort };
+  const tunnel = dial.dialMap?.[`${target.host}:${target.port}`] ?? dial.dialMap?.[target.host];
+  const dialled = tunnel === undefined ? target : splitHostPort(tunnel);
+  return { host: address.value, port: listener.port, dialHost: dialled.host, dialPort: dialled.port ?? target.port };
 }
 
 /** `host`, `host:port`, `[v6]`, `[v6]:port`. */

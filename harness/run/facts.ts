@@ -17,7 +17,7 @@ export interface RunFacts {
   readonly featureSource: FeatureSource;
   readonly namespaces: { readonly infra: string; readonly app: string; readonly web: string };
   readonly certificates: RunCertificates;
-  readonly dial: { readonly lowPortOffset: number; readonly gatewayAddresses: Readonly<Record<string, string>> };
+  readonly dial: { readonly lowPortOffset: number; readonly gatewayAddresses: Readonly<Record<string, string>>; readonly dialMap?: Readonly<Record<string, string>> };
   /** Replaces the fixtures' echo image when set (--echo-image). */
   readonly echoImage?: string;
 }

@@ -68,7 +68,7 @@ export async function prepareRun(config: ResolvedConfig, log: (line: string) => 
       featureSource: features.source,
       namespaces: { ...RUN_NAMESPACES },
       certificates: certificates.certificates,
-      dial: { lowPortOffset: connection.lowPortOffset, gatewayAddresses: { ...config.gatewayAddresses } },
+      dial: { lowPortOffset: connection.lowPortOffset, gatewayAddresses: { ...config.gatewayAddresses }, dialMap: { ...config.dialMap } },
       ...(config.echoImage === undefined ? {} : { echoImage: config.echoImage }),
     };
     let tornDown: Promise<void> | undefined;

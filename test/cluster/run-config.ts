@@ -16,6 +16,7 @@ export function existingClusterConfig(overrides: Partial<ResolvedConfig>): Resol
     failFast: false,
     mode: 'default',
     gatewayAddresses: {},
+    dialMap: {},
     verbose: false,
     quiet: false,
     runId: `r-test-${Math.random().toString(36).slice(2, 8)}`,

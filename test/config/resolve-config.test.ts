@@ -30,6 +30,7 @@ describe('resolveConfig', () => {
       keep: false,
       reportDir: join(dir, 'reports'),
       gatewayAddresses: {},
+    dialMap: {},
       runId: 'rtest',
     });
     expect(config.supportedFeatures).toBeUndefined();

@@ -27,6 +27,13 @@ describe('dial mapping', () => {
     expect(splitHostPort('[::1]:8443')).toEqual({ host: '::1', port: 8443 });
   });
 
+  it('sends the connection through --dial-map last, by host:port or by host, keeping :authority', () => {
+    const byHostPort = { lowPortOffset: 10000, gatewayAddresses: {}, dialMap: { '127.2.0.5:10080': '127.0.0.1:18080' } };
+    expect(resolveGatewayAddress(gateway('infra', 'gw', 80), 'http', byHostPort, 'infra')).toEqual({ host: '127.2.0.5', port: 80, dialHost: '127.0.0.1', dialPort: 18080 });
+    const byHost = { lowPortOffset: 0, gatewayAddresses: { gw: '203.0.113.7' }, dialMap: { '203.0.113.7': '127.0.0.1' } };
+    expect(resolveGatewayAddress(gateway('infra', 'gw', 8080), 'http', byHost, 'infra')).toMatchObject({ dialHost: '127.0.0.1', dialPort: 8080 });
+  });
+
   it('returns undefined without a typed address and throws for an unknown listener', () => {
     const g = gateway('infra', 'gw', 80);
     g.status = { addresses: [{ value: '127.2.0.5' }] };
