@@ -23,6 +23,7 @@ interface PoolDependencies {
 class BoundServer {
   table: ServerTable;
   #certificates: CertificateSelector | undefined;
+  #fallbackPem: { readonly cert: string; readonly key: string } | undefined;
   readonly #listening: Server;
   readonly #sockets = new Set<Socket>();
 
@@ -58,7 +59,11 @@ class BoundServer {
     if (table.protocol !== 'HTTPS') return;
     this.#certificates = new CertificateSelector(table.listeners, deps.faults, deps.log);
     const fallback = this.#certificates.fallback;
-    if (fallback) (this.#listening as tls.Server).setSecureContext(fallback.pem);
+    // setSecureContext parses the key pair again; most pushes leave this listener's certificate as it was.
+    if (fallback && (fallback.pem.cert !== this.#fallbackPem?.cert || fallback.pem.key !== this.#fallbackPem.key)) {
+      (this.#listening as tls.Server).setSecureContext(fallback.pem);
+      this.#fallbackPem = fallback.pem;
+    }
   }
 
   listen(): Promise<void> {
