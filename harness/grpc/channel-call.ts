@@ -34,14 +34,18 @@ export interface RawOutcome {
   readonly elapsedMs: number;
 }
 
+/** A grpc-js channel to the gateway with what its TLS handshake showed (asked once per connection). */
+export interface GatewayConnection {
+  readonly client: grpc.Client;
+  readonly tls?: Promise<TlsFacts>;
+}
+
 /**
- * One RPC on its own channel (own subchannel pool, so nothing is shared with any other case), closed
- * when the call ends. A non-OK status is data. Bidi calls ping-pong: the next request is sent only
- * after the previous response arrived, which a gateway that buffers whole streams cannot fake.
+ * Opens a channel for calls with `call`'s authority and TLS settings, with its own subchannel pool
+ * so nothing is shared with any other channel. TLS connections are accompanied by one raw
+ * handshake that reports ALPN and the peer certificate (grpc-js exposes neither).
  */
-export async function runCall(gw: GatewayAddress, call: GrpcCall, wire: WireSpec, defaults: CallDefaults): Promise<RawOutcome> {
-  const started = performance.now();
-  const deadlineMs = call.deadlineMs ?? defaults.requestTimeoutMs;
+export function openConnection(gw: GatewayAddress, call: GrpcCall, probeTimeoutMs: number): GatewayConnection {
   const options: grpc.ChannelOptions = {
     'grpc.default_authority': call.authority ?? defaultAuthority(gw),
     'grpc.use_local_subchannel_pool': 1,
@@ -52,13 +56,28 @@ export async function runCall(gw: GatewayAddress, call: GrpcCall, wire: WireSpec
   };
   const credentials = call.tls ? grpc.credentials.createSsl(Buffer.from(call.tls.ca)) : grpc.credentials.createInsecure();
   const client = new grpc.Client(dialTarget(gw), credentials, options);
-  const probe = call.tls ? probeTls(gw, call.tls, deadlineMs) : undefined;
+  return call.tls ? { client, tls: probeTls(gw, call.tls, probeTimeoutMs) } : { client };
+}
+
+/** One RPC on an open connection. A non-OK status is data, never a throw. */
+export async function runOn(connection: GatewayConnection, call: GrpcCall, wire: WireSpec, defaults: CallDefaults): Promise<RawOutcome> {
+  const started = performance.now();
+  const deadlineMs = call.deadlineMs ?? defaults.requestTimeoutMs;
+  const outcome = await invoke(connection.client, wire, toGrpcMetadata(call.metadata), { deadline: Date.now() + deadlineMs }, defaults.signal);
+  const tls = connection.tls ? await connection.tls : undefined;
+  return { ...outcome, ...(tls ? { tls } : {}), elapsedMs: Math.round(performance.now() - started) };
+}
+
+/**
+ * One RPC on its own channel, closed when the call ends. Bidi calls ping-pong: the next request is
+ * sent only after the previous response arrived, which a gateway that buffers whole streams cannot fake.
+ */
+export async function runCall(gw: GatewayAddress, call: GrpcCall, wire: WireSpec, defaults: CallDefaults): Promise<RawOutcome> {
+  const connection = openConnection(gw, call, call.deadlineMs ?? defaults.requestTimeoutMs);
   try {
-    const outcome = await invoke(client, wire, toGrpcMetadata(call.metadata), { deadline: Date.now() + deadlineMs }, defaults.signal);
-    const tls = probe ? await probe : undefined;
-    return { ...outcome, ...(tls ? { tls } : {}), elapsedMs: Math.round(performance.now() - started) };
+    return await runOn(connection, call, wire, defaults);
   } finally {
-    client.close();
+    connection.client.close();
   }
 }
 

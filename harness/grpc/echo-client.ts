@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { GatewayAddress } from '../kube/types.ts';
+import type { CaseChannel } from './case-channel.ts';
 import { runCall } from './channel-call.ts';
 import type { CallDefaults, CallKind, WireSpec } from './channel-call.ts';
 import { findMethod, requireMethod } from './protos.ts';
@@ -17,12 +18,13 @@ export function callKindOf(call: GrpcCall): CallKind {
 /**
  * Sends one echo call (GrpcEcho, EchoPlus, or any other path, which is sent as an empty message
  * and read as an EchoResponse) and returns everything observed. Never throws for gRPC outcomes.
+ * Without `channel` the call opens and closes a channel of its own.
  */
-export async function sendEchoCall(gw: GatewayAddress, call: GrpcCall, defaults: CallDefaults): Promise<GrpcResult> {
+export async function sendEchoCall(gw: GatewayAddress, call: GrpcCall, defaults: CallDefaults, channel?: CaseChannel): Promise<GrpcResult> {
   const service = call.service ?? ECHO_SERVICE;
   const kind = callKindOf(call);
   const wire = service === ECHO_PLUS_SERVICE ? plusWire(call, kind) : echoWire(service, call.method);
-  const outcome = await runCall(gw, call, wire, defaults);
+  const outcome = channel ? await channel.run(call, wire, defaults) : await runCall(gw, call, wire, defaults);
   const messages = outcome.messages as ResponseMessage[];
   return {
     code: outcome.code,

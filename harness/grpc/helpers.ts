@@ -1,6 +1,7 @@
 import type { TimeoutConfig } from '../config/types.ts';
 import type { GatewayAddress } from '../kube/types.ts';
 import type { CaseResult } from '../runner/results.ts';
+import { CaseChannel } from './case-channel.ts';
 import { caseName } from './case-name.ts';
 import type { CallDefaults } from './channel-call.ts';
 import { converge, ConvergenceTimeoutError } from './converge.ts';
@@ -40,20 +41,27 @@ export function createGrpcHelpers(deps: GrpcHelperDeps): GrpcHelpers {
   const plus = (call: GrpcCall, method: string): GrpcCall => ({ ...call, service: ECHO_PLUS_SERVICE, method });
 
   async function eventually(gw: GatewayAddress, c: GrpcCase, name: string, options?: ConvergeOptions): Promise<Converged<GrpcResult>> {
-    return converge(
-      name,
-      async ({ remainingMs }) => {
-        // A call never outlives the convergence deadline, nor an explicit per-call deadline.
-        const wanted = c.call.deadlineMs ?? timeouts.requestTimeout;
-        const call = c.call.deadlineMs === undefined ? c.call : { ...c.call, deadlineMs: Math.min(c.call.deadlineMs, remainingMs) };
-        const result = await sendEchoCall(gw, call, defaults(remainingMs));
-        const mismatches = compareResult(result, c.expect, { call: c.call, defaultNamespace: deps.infraNamespace });
-        if (mismatches.length === 0) return result;
-        if (result.code === DEADLINE_EXCEEDED && remainingMs < wanted) throw new AttemptCutShortError(name, remainingMs, result);
-        throw new ExpectationMismatchError(name, mismatches, result);
-      },
-      settings(options),
-    );
+    // One channel for the case's attempts; a failed attempt renews it, so a retry dials afresh.
+    const channel = new CaseChannel(gw, c.call);
+    try {
+      return await converge(
+        name,
+        async ({ remainingMs }) => {
+          // A call never outlives the convergence deadline, nor an explicit per-call deadline.
+          const wanted = c.call.deadlineMs ?? timeouts.requestTimeout;
+          const call = c.call.deadlineMs === undefined ? c.call : { ...c.call, deadlineMs: Math.min(c.call.deadlineMs, remainingMs) };
+          const result = await sendEchoCall(gw, call, defaults(remainingMs), channel);
+          const mismatches = compareResult(result, c.expect, { call: c.call, defaultNamespace: deps.infraNamespace });
+          if (mismatches.length === 0) return result;
+          channel.renew();
+          if (result.code === DEADLINE_EXCEEDED && remainingMs < wanted) throw new AttemptCutShortError(name, remainingMs, result);
+          throw new ExpectationMismatchError(name, mismatches, result);
+        },
+        settings(options),
+      );
+    } finally {
+      channel.close();
+    }
   }
 
   return {
@@ -104,5 +112,13 @@ export function createGrpcHelpers(deps: GrpcHelperDeps): GrpcHelpers {
       return (await converge(what, () => check(), settings(options))).value;
     },
     reflectionListServices: (gw, call) => listServicesViaReflection(gw, call, defaults()),
+    openChannel(gw, identity) {
+      const channel = new CaseChannel(gw, identity);
+      return {
+        send: (call) => sendEchoCall(gw, call, defaults(), channel),
+        renew: () => channel.renew(),
+        close: () => channel.close(),
+      };
+    },
   };
 }

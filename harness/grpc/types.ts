@@ -161,4 +161,23 @@ export interface GrpcHelpers {
   converge<T>(what: string, check: () => Promise<T>, options?: ConvergeOptions): Promise<T>;
   /** Lists services through the reflection API (v1) via the gateway. */
   reflectionListServices(gw: GatewayAddress, call: Omit<GrpcCall, 'method' | 'service'>): Promise<readonly string[]>;
+  /**
+   * A channel for the many calls of ONE case (a sampler, a hand-written convergence loop): calls
+   * with `identity`'s authority and TLS settings share one connection (others get their own).
+   * Never share it across cases; close it when the case ends.
+   */
+  openChannel(gw: GatewayAddress, identity: Pick<GrpcCall, 'authority' | 'tls'>): GrpcChannel;
+}
+
+/**
+ * One case's channel. The gateway balances per RPC, so calls sharing it still sample every backend.
+ * A transport failure replaces the connection by itself; `renew()` does so on request (call it after
+ * a failed check, so the retry dials afresh). TLS facts (`GrpcResult.tls`) are probed once per connection.
+ */
+export interface GrpcChannel {
+  /** Like `GrpcHelpers.send`, on this channel. Never throws for gRPC outcomes. */
+  send(call: GrpcCall): Promise<GrpcResult>;
+  renew(): void;
+  /** Closes the channel once its calls in flight have ended. */
+  close(): void;
 }
