@@ -62,6 +62,9 @@ export function readFixture(relativePath: string): KubeObject[] {
   return objects;
 }
 
+/** What fixtures write as a Gateway's class; replaced with the run's `--gateway-class`. */
+export const GATEWAY_CLASS_PLACEHOLDER = 'GATEWAY_CLASS_NAME';
+
 /** Copies of `objects` with run labels, the run's GatewayClass on every Gateway, and the echo image replaced. */
 export function prepareObjects(
   objects: readonly KubeObject[],
@@ -70,8 +73,10 @@ export function prepareObjects(
   return objects.map((original) => {
     const object = structuredClone(original);
     object.metadata.labels = { ...object.metadata.labels, ...runLabels(scope.runId, scope.testName) };
-    if (object.kind === 'Gateway' && object.apiVersion.startsWith('gateway.networking.k8s.io/')) {
-      object.spec = { ...(object.spec as object), gatewayClassName: scope.gatewayClass };
+    // Only the placeholder is replaced: a test may build a Gateway of some other class on purpose.
+    const spec = object.spec as { gatewayClassName?: unknown } | undefined;
+    if (object.kind === 'Gateway' && object.apiVersion.startsWith('gateway.networking.k8s.io/') && spec?.gatewayClassName === GATEWAY_CLASS_PLACEHOLDER) {
+      object.spec = { ...spec, gatewayClassName: scope.gatewayClass };
     }
     if (scope.echoImage !== undefined) replaceEchoImage(object, scope.echoImage);
     return object;

@@ -50,7 +50,7 @@ const gatewayObject = (name: string): KubeObject => ({
   apiVersion: GW,
   kind: 'Gateway',
   metadata: { name },
-  spec: { gatewayClassName: 'placeholder', listeners: [{ name: 'http', port: 80, protocol: 'HTTP', allowedRoutes: { namespaces: { from: 'Same' } } }] },
+  spec: { gatewayClassName: 'GATEWAY_CLASS_NAME', listeners: [{ name: 'http', port: 80, protocol: 'HTTP', allowedRoutes: { namespaces: { from: 'Same' } } }] },
 });
 const routeObject = (name: string, gateway: string, sectionName?: string): KubeObject => ({
   apiVersion: GW,

@@ -11,7 +11,6 @@ import { testFileName } from './test-file-name.ts';
 
 const GATEWAY_CLASS_PLACEHOLDER = 'GATEWAY_CLASS_NAME';
 // fixtures/base/gateways.yaml spells the placeholder in braces; apply.ts replaces either spelling.
-const BASE_GATEWAY_CLASS_PLACEHOLDERS = [GATEWAY_CLASS_PLACEHOLDER, '{GATEWAY_CLASS_NAME}'];
 
 const modules = await loadSuiteModules();
 const exported = modules.flatMap((m) => m.tests.map((test) => ({ module: m, test })));
@@ -86,7 +85,7 @@ describe('fixtures', () => {
 
   it('every Gateway names its class by the placeholder, which the harness replaces', () => {
     const problems = files.flatMap((file) => {
-      const allowed = file.startsWith('base/') ? BASE_GATEWAY_CLASS_PLACEHOLDERS : [GATEWAY_CLASS_PLACEHOLDER];
+      const allowed = [GATEWAY_CLASS_PLACEHOLDER];
       return readFixture(file)
         .filter((o) => o.kind === 'Gateway' && o.apiVersion.startsWith('gateway.networking.k8s.io/'))
         .map((o) => ({ name: o.metadata.name, className: (o.spec as { gatewayClassName?: unknown } | undefined)?.gatewayClassName }))
