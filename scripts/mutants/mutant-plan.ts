@@ -12,7 +12,7 @@ export interface MutantPlan {
  * Shorter than the defaults, because a mutant dies at a deadline. The clean run keeps the defaults
  * and reports its slowest convergence, which must stay well inside the mutants' deadline.
  */
-export const MUTANT_TIMEOUTS = 'maxTimeToConsistency=10s,routeMustHaveParents=15s,gatewayMustBeProgrammed=20s';
+export const MUTANT_TIMEOUTS = 'maxTimeToConsistency=8s,routeMustHaveParents=15s,gatewayMustBeProgrammed=20s';
 /** Chaos delays programming by up to 3 s: mutants under chaos get more room. */
 export const CHAOS_MUTANT_TIMEOUTS = 'maxTimeToConsistency=15s,routeMustHaveParents=20s,gatewayMustBeProgrammed=30s';
 
