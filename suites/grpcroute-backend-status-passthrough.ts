@@ -43,7 +43,7 @@ export const grpcRouteBackendStatusPassthrough = defineConformanceTest({
   description: 'Backend status codes, messages (non-ASCII and % included), custom and -bin headers and trailers reach the client unchanged through the gateway',
   features: [Feature.Gateway, Feature.GRPCRoute],
   manifests: ['grpcroute-backend-status-passthrough.yaml'],
-  specRefs: [],
+  specRefs: [3, 93],
   async run(t) {
     const gw = await t.kube.gatewayAndRoutesMustBeAccepted({
       gateway: { name: 'same-namespace', listeners: ['http'] },

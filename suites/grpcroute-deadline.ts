@@ -25,7 +25,7 @@ export const grpcRouteDeadline = defineConformanceTest({
   description: `A ${DEADLINE_MS} ms deadline (grpc-timeout) on an RPC the backend delays ${BACKEND_DELAY_MS} ms ends in DEADLINE_EXCEEDED in time, and the backend's call ends with it`,
   features: [Feature.Gateway, Feature.GRPCRoute],
   manifests: ['grpcroute-deadline.yaml'],
-  specRefs: [],
+  specRefs: [3, 93],
   async run(t) {
     const gw = await t.kube.gatewayAndRoutesMustBeAccepted({ gateway: { name: 'same-namespace', listeners: ['http'] }, routes: [{ name: 'deadline' }] });
     const requestId = `${t.config.runId}-deadline`;

@@ -48,7 +48,7 @@ export const grpcRouteForeignStatusEntries = defineConformanceTest({
   description: 'Status parent entries of another controller survive our controller rewriting its own entry after a spec change: same content, same lastTransitionTime, same place around ours',
   features: [Feature.Gateway, Feature.GRPCRoute],
   manifests: ['grpcroute-foreign-status-entries.yaml'],
-  specRefs: [98, 99, 102, 104],
+  specRefs: [95, 97, 98, 99, 101, 102, 103, 104],
   async run(t) {
     const gw = await t.kube.gatewayAndRoutesMustBeAccepted({ gateway: { name: PARENT.name, listeners: [PARENT.sectionName] }, routes: [ROUTE] });
     await t.grpc.expectCases(gw, [

@@ -31,7 +31,7 @@ export const grpcRouteInvalidBackendRefs = defineConformanceTest({
   description: 'A missing Service gives ResolvedRefs=False BackendNotFound, a ConfigMap backend InvalidKind; both stay Accepted and their RPCs get UNAVAILABLE',
   features: [Feature.Gateway, Feature.GRPCRoute],
   manifests: ['grpcroute-invalid-backend-refs.yaml'],
-  specRefs: [68, 69, 72, 73, 74, 93],
+  specRefs: [68, 69, 72, 73, 74, 93, 103],
   async run(t) {
     const statuses = ROUTES.map((r) => ({ ...r, name: `${r.route}: Accepted=True, ResolvedRefs=False ${r.resolvedRefs.reason ?? ''}` }));
     await t.cases(statuses, ({ route, resolvedRefs }) =>

@@ -19,7 +19,7 @@ export const grpcRouteObservedGeneration = defineConformanceTest({
   description: 'After a spec change every condition of the route parent entry carries the new generation, and traffic follows the new spec',
   features: [Feature.Gateway, Feature.GRPCRoute],
   manifests: ['grpcroute-observed-generation.yaml'],
-  specRefs: [93, 104],
+  specRefs: [93, 103, 104, 112],
   async run(t) {
     const gw = await t.kube.gatewayAndRoutesMustBeAccepted({ gateway: { name: PARENT.name, listeners: [PARENT.sectionName] }, routes: [ROUTE] });
     await t.grpc.expectCases(gw, [{ name: 'before the patch: routed to grpc-infra-backend-v1', call: { method: 'Echo', authority: HOST }, expect: { backend: 'grpc-infra-backend-v1' } }]);

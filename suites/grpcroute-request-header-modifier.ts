@@ -86,7 +86,7 @@ export const grpcRouteRequestHeaderModifier = defineConformanceTest({
   description: 'A GRPCRoute with RequestHeaderModifier filter should modify request headers',
   features: [Feature.Gateway, Feature.GRPCRoute, Feature.GRPCRouteRequestHeaderModifier],
   manifests: ['grpcroute-request-header-modifier.yaml'],
-  specRefs: [3, 29, 54, 55, 93],
+  specRefs: [3, 29, 48, 54, 55, 93],
   async run(t) {
     const gw = await t.kube.gatewayAndRoutesMustBeAccepted({
       gateway: { name: 'same-namespace', listeners: ['http'] },

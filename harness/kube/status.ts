@@ -79,7 +79,15 @@ export function conditionProblems(
     }
   }
   problems.push(...staleConditionProblems(conditions, generation));
+  problems.push(...duplicateConditionProblems(conditions));
   return problems;
+}
+
+/** Updates must merge into the condition of the same type: two entries of one type leave readers guessing which holds. */
+export function duplicateConditionProblems(conditions: readonly Condition[]): string[] {
+  const counts = new Map<string, number>();
+  for (const c of conditions) counts.set(c.type, (counts.get(c.type) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n > 1).map(([type, n]) => `${n} ${type} conditions in one entry, want one per type`);
 }
 
 /** Every condition must describe the current generation: status that lags the spec proves nothing. */
