@@ -2,8 +2,12 @@ import { grpcRouteAllowedNamespaces } from './grpcroute-allowed-namespaces.ts';
 import { grpcRouteAuthorityWithPort } from './grpcroute-authority-with-port.ts';
 import { grpcRouteHeaderRegexMatching } from './grpcroute-header-regex-matching.ts';
 import { grpcRouteHostnameIntersection } from './grpcroute-hostname-intersection.ts';
+import { grpcRouteListenerConflicts } from './grpcroute-listener-conflicts.ts';
+import { grpcRouteListenerHttp2Support } from './grpcroute-listener-http2-support.ts';
+import { grpcRouteListenerInvalidConfig } from './grpcroute-listener-invalid-config.ts';
 import { grpcRouteListenerIsolation } from './grpcroute-listener-isolation.ts';
 import { grpcRouteListenerSupportedKinds } from './grpcroute-listener-supported-kinds.ts';
+import { grpcRouteListenerTlsConfig } from './grpcroute-listener-tls-config.ts';
 import { grpcRouteMethodAndHeaderMatching } from './grpcroute-method-and-header-matching.ts';
 import { grpcRouteMethodOnlyMatching } from './grpcroute-method-only-matching.ts';
 import { grpcRouteMethodRegexMatching } from './grpcroute-method-regex-matching.ts';
@@ -37,4 +41,8 @@ export const matchingAndAttachmentTests = [
   grpcRouteListenerSupportedKinds,
   grpcRouteMultipleGateways,
   grpcRouteListenerIsolation,
+  grpcRouteListenerInvalidConfig,
+  grpcRouteListenerTlsConfig,
+  grpcRouteListenerConflicts,
+  grpcRouteListenerHttp2Support,
 ];

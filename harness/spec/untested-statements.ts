@@ -5,8 +5,6 @@
  * test cites is stale and fails test/suites/spec-coverage.test.ts.
  */
 export const UNTESTED_STATEMENTS: ReadonlyMap<number, string> = new Map([
-  [2, 'needs an implementation without HTTP/2 over ALPN on HTTPS listeners; a conforming gateway never shows this status'],
-  [4, 'needs an implementation without h2c support; a conforming gateway never shows this status'],
   [5, 'optional (MAY), and gRPC clients never use it: they speak h2c with prior knowledge'],
   [19, 'needs a parent out of the implementation\u2019s scope (a Gateway of a foreign GatewayClass); fixtures always get the run\u2019s class, so a test must create it in code: not written yet'],
   [24, 'optional (MAY): enforcing and not enforcing are both allowed, nothing to assert'],
@@ -35,14 +33,6 @@ export const UNTESTED_STATEMENTS: ReadonlyMap<number, string> = new Map([
   [113, 'needs a route moved out of scope and watched for the absence of updates, which a test can sample but not prove'],
   [119, 'not written yet: needs an HTTPS request whose SNI and :authority name different hosts'],
   [120, 'not written yet: needs an HTTPS request whose :authority better matches another listener than its SNI'],
-  [123, 'not written yet: needs a listener certificateRef to another namespace without a ReferenceGrant'],
-  [124, 'not written yet: needs a listener whose certificateRef names a missing or malformed Secret'],
-  [125, 'which listener protocols are unsupported differs by implementation, so no portable fixture exists'],
-  [126, 'not written yet: needs two listeners with the same port, protocol and hostname'],
-  [127, 'not written yet: needs allowedRoutes.kinds naming a kind the listener protocol cannot carry'],
-  [128, 'not written yet: needs allowedRoutes.kinds naming an unknown kind'],
-  [131, 'not written yet: needs valid and invalid allowedRoutes.kinds on one listener'],
-  [132, 'not written yet: needs a listener with Accepted=False and a route attached to it'],
   [135, 'session persistence: experimental channel only, no test yet'],
   [136, 'session persistence: experimental channel only, no test yet'],
   [137, 'session persistence: experimental channel only, no test yet'],

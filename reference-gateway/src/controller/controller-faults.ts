@@ -15,6 +15,7 @@ export const CONTROLLER_FAULTS = [
   { name: 'ignore-app-protocol', description: 'Service port appProtocol is not checked: unusable protocols resolve as valid backends.' },
   { name: 'ignore-backend-tls-policy', description: 'BackendTLSPolicy is not applied: backends are reached in cleartext.' },
   { name: 'slow-programming', description: 'Each data-plane config push is delayed 2 s while status already says Accepted.' },
+  { name: 'ignore-listener-conflicts', description: 'Listeners sharing a port with a different protocol or the same hostname are not marked Conflicted and are served.' },
   { name: 'touches-foreign-conditions', description: 'Status parents written by other controllers are removed when writing ours.' },
 ] as const;
 

@@ -56,7 +56,7 @@ export function evaluateListeners(
       if ('problem' in resolved) problems.push(resolved.problem);
       else certificates = resolved.certificates;
     }
-    const conflict = conflictOf(listener, listeners);
+    const conflict = settings.faults.has('ignore-listener-conflicts') ? undefined : conflictOf(listener, listeners);
     const certificatesOk = listener.protocol !== 'HTTPS' || certificates !== undefined;
     const programmed = supportedProtocol && certificatesOk && !conflict && kinds.admitted.length > 0;
     const faultyKinds = settings.faults.has('wrong-supported-kinds');
@@ -70,7 +70,7 @@ export function evaluateListeners(
         : condition('ResolvedRefs', 'False', reportedProblems[0]!.reason, reportedProblems.map((p) => p.message).join('; '), generation),
       programmed
         ? condition('Programmed', 'True', 'Programmed', 'Listener is programmed', generation)
-        : condition('Programmed', 'False', 'Invalid', 'Listener is not served: see the other conditions', generation),
+        : notProgrammed(supportedProtocol && !certificatesOk, generation),
       conflict
         ? condition('Conflicted', 'True', conflict, 'Listener conflicts with another listener on the same port', generation)
         : condition('Conflicted', 'False', 'NoConflicts', 'No conflicts', generation),
@@ -84,6 +84,13 @@ export function evaluateListeners(
       certificates,
     };
   });
+}
+
+// The implementer guide names InvalidTLSConfig for a listener left unserved by its TLS settings (§12 #124).
+function notProgrammed(tlsInsufficient: boolean, generation: number | undefined): DesiredCondition {
+  return tlsInsufficient
+    ? condition('Programmed', 'False', 'InvalidTLSConfig', 'Listener is not served: its TLS configuration is insufficient', generation)
+    : condition('Programmed', 'False', 'Invalid', 'Listener is not served: see the other conditions', generation);
 }
 
 function admittedKinds(listener: Listener, supportedProtocol: boolean): { admitted: RouteKind[]; invalid: string[] } {
