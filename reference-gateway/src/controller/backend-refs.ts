@@ -49,6 +49,11 @@ export function resolveBackend(route: Route, ref: BackendObjectReference, ctx: B
   }
   const port = (service.spec.ports ?? []).find((p) => p.port === ref.port);
   if (!port) return invalid({ reason: 'BackendNotFound', message: `Service ${namespace}/${ref.name} has no port ${ref.port ?? '(unset)'}` });
+  const sharing = (service.spec.ports ?? []).filter((p) => p.port === port.port && (p.protocol ?? 'TCP') !== (port.protocol ?? 'TCP'));
+  if (sharing.length > 0 && !ctx.settings.faults.has('serve-mixed-protocol-port')) {
+    const protocols = [port, ...sharing].map((p) => p.protocol ?? 'TCP').join('+');
+    return invalid({ reason: 'UnsupportedProtocol', message: `Service ${namespace}/${ref.name} port ${port.port} multiplexes ${protocols}, which is not supported` });
+  }
   const appProtocol = port.appProtocol;
   // HTTPRoutes are never served by us, so only GRPCRoute backends must speak h2c.
   const needsH2c = route.kind === 'GRPCRoute' && !ctx.settings.faults.has('ignore-app-protocol');

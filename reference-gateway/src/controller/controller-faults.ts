@@ -16,6 +16,8 @@ export const CONTROLLER_FAULTS = [
   { name: 'ignore-backend-tls-policy', description: 'BackendTLSPolicy is not applied: backends are reached in cleartext.' },
   { name: 'slow-programming', description: 'Each data-plane config push is delayed 2 s while status already says Accepted.' },
   { name: 'ignore-listener-conflicts', description: 'Listeners sharing a port with a different protocol or the same hostname are not marked Conflicted and are served.' },
+  { name: 'ignore-gateway-class', description: 'Gateways of every GatewayClass are reconciled, including classes of other controllers.' },
+  { name: 'serve-mixed-protocol-port', description: 'A Service port number carrying both TCP and UDP resolves as a valid gRPC backend.' },
   { name: 'touches-foreign-conditions', description: 'Status parents written by other controllers are removed when writing ours.' },
 ] as const;
 

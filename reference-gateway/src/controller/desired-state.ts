@@ -48,7 +48,8 @@ export function computeDesiredState(snapshot: Snapshot, settings: ControllerSett
     statuses.push({ kind: 'GatewayClass', key: objectKey(gatewayClass), nextStatus: (cur, now) => mergeGatewayClassStatus(cur as GatewayClass, settings, now) });
   }
   const classNames = new Set(ourClasses.map((c) => c.metadata.name));
-  const gateways = gatewayStates(snapshot.gateways.filter((g) => classNames.has(g.spec.gatewayClassName)), snapshot, settings, deps);
+  const inScope = (g: Gateway): boolean => settings.faults.has('ignore-gateway-class') || classNames.has(g.spec.gatewayClassName);
+  const gateways = gatewayStates(snapshot.gateways.filter(inScope), snapshot, settings, deps);
 
   let attachments = new Map<Route, ParentAttachment[]>();
   for (const route of snapshot.routes) {
