@@ -7,6 +7,18 @@ const FOREIGN = { kind: 'Gateway', name: 'out-of-scope-parent' } as const;
 const PARENT = { name: 'same-namespace', sectionName: 'http' };
 const HOST = 'out-of-scope-parent.grpc.example';
 
+const OTHER_CLASS = 'grpcroute-conformance-out-of-scope';
+
+const foreignObjects = (namespace: string): KubeObject[] => [
+  { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GatewayClass', metadata: { name: OTHER_CLASS }, spec: { controllerName: 'example.net/out-of-scope-controller' } },
+  {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'Gateway',
+    metadata: { name: FOREIGN.name, namespace },
+    spec: { gatewayClassName: OTHER_CLASS, listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] },
+  },
+];
+
 const READY = [
   { type: 'Accepted', status: 'True' },
   { type: 'ResolvedRefs', status: 'True' },
@@ -24,6 +36,7 @@ export const grpcRouteOutOfScopeParent = defineConformanceTest({
   manifests: ['grpcroute-out-of-scope-parent.yaml'],
   specRefs: [19, 93, 112],
   async run(t) {
+    await t.step('another controller\'s GatewayClass and a Gateway of it exist', () => t.kube.apply(foreignObjects(t.namespaces.infra)));
     const gw = await t.kube.gatewayAndRoutesMustBeAccepted({ gateway: { name: PARENT.name, listeners: [PARENT.sectionName] }, routes: [ROUTE] });
     await t.grpc.expectCases(gw, [{ name: 'the in-scope parent routes Echo to v1', call: { method: 'Echo', authority: HOST }, expect: { backend: 'grpc-infra-backend-v1' } }]);
 
