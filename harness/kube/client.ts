@@ -1,15 +1,20 @@
+// Types only (erased): the library itself is imported on first use, by LibraryTransport.
+import type * as ClientLibraryModule from '@kubernetes/client-node';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import {
-  HttpMethod,
-  IsomorphicFetchHttpLibrary,
-  KubeConfig,
-  PatchStrategy,
-  RequestContext,
-} from '@kubernetes/client-node';
 import { KubeApiError, KubeconfigError, KubeUnreachableError } from './errors.ts';
+import { DirectTransport } from './kube-transport.ts';
+import type { KubeHttpRequest, KubeHttpResponse, KubeTransport } from './kube-transport.ts';
+import { readKubeconfig } from './kubeconfig-view.ts';
+import type { KubeconfigView } from './kubeconfig-view.ts';
 import type { KubeObject } from './types.ts';
+
+type ClientLibrary = typeof ClientLibraryModule;
+
+// Patch content types (the API server's names; JSON is valid YAML for server-side apply).
+const SERVER_SIDE_APPLY = 'application/apply-patch+yaml';
+const MERGE_PATCH = 'application/merge-patch+json';
 
 /** The field manager of every server-side apply the suite makes. */
 export const FIELD_MANAGER = 'grpcroute-conformance';
@@ -76,75 +81,60 @@ export class KubeClient {
   readonly server: string;
   readonly contextName: string;
   readonly userAgent: string;
-  private readonly config: KubeConfig;
-  private readonly http = new IsomorphicFetchHttpLibrary();
+  private readonly view: KubeconfigView;
+  private readonly transport: KubeTransport;
   private readonly discovery: Map<string, Promise<Map<string, ResourceInfo> | undefined>>;
-  private readonly connections: ConnectionPool;
   private readonly requestTimeoutMs: number;
 
   private constructor(
-    config: KubeConfig,
+    view: KubeconfigView,
+    transport: KubeTransport,
     userAgent: string,
     requestTimeoutMs: number,
     discovery: Map<string, Promise<Map<string, ResourceInfo> | undefined>>,
-    connections: ConnectionPool,
   ) {
-    this.config = config;
+    this.view = view;
+    this.transport = transport;
     this.userAgent = userAgent;
     this.requestTimeoutMs = requestTimeoutMs;
     this.discovery = discovery;
-    this.connections = connections;
-    this.contextName = config.getCurrentContext();
-    const cluster = config.getCurrentCluster();
-    if (!cluster) throw new KubeconfigError('GRPCCONF_KUBECONFIG_INVALID', `kubeconfig context "${this.contextName}" has no cluster`);
-    this.server = cluster.server.replace(/\/+$/, '');
+    this.contextName = view.contextName;
+    this.server = view.server;
   }
 
   /** Loads the kubeconfig; throws KubeconfigError for a missing file or an unknown context. */
   static load(options: KubeClientOptions): KubeClient {
-    const config = new KubeConfig();
     const explicit = options.kubeconfigPath;
-    try {
-      if (explicit !== undefined) {
-        if (!existsSync(explicit)) {
-          throw new KubeconfigError('GRPCCONF_KUBECONFIG_MISSING', `kubeconfig file ${explicit} does not exist; pass --kubeconfig with an existing file`);
-        }
-        config.loadFromFile(explicit);
-      } else {
-        const files = defaultKubeconfigFiles();
-        if (!files.some((f) => existsSync(f))) {
-          throw new KubeconfigError(
-            'GRPCCONF_KUBECONFIG_MISSING',
-            `no kubeconfig found (looked at ${files.join(', ')}); pass --kubeconfig or set KUBECONFIG`,
-          );
-        }
-        config.loadFromDefault();
+    let files: string[];
+    if (explicit !== undefined) {
+      if (!existsSync(explicit)) {
+        throw new KubeconfigError('GRPCCONF_KUBECONFIG_MISSING', `kubeconfig file ${explicit} does not exist; pass --kubeconfig with an existing file`);
       }
-    } catch (error) {
-      if (error instanceof KubeconfigError) throw error;
-      throw new KubeconfigError('GRPCCONF_KUBECONFIG_INVALID', `cannot load kubeconfig ${explicit ?? '(default)'}: ${(error as Error).message}`, error);
-    }
-    if (options.context !== undefined) {
-      if (!config.getContextObject(options.context)) {
-        const known = config.getContexts().map((c) => c.name);
+      files = [explicit];
+    } else {
+      files = defaultKubeconfigFiles();
+      if (!files.some((f) => existsSync(f))) {
         throw new KubeconfigError(
-          'GRPCCONF_UNKNOWN_CONTEXT',
-          `context "${options.context}" is not in the kubeconfig (known: ${known.join(', ') || 'none'}); pass --context with one of them`,
+          'GRPCCONF_KUBECONFIG_MISSING',
+          `no kubeconfig found (looked at ${files.join(', ')}); pass --kubeconfig or set KUBECONFIG`,
         );
       }
-      config.setCurrentContext(options.context);
     }
-    return new KubeClient(config, options.userAgent, options.requestTimeoutMs ?? 30_000, new Map(), {});
+    const view = readKubeconfig(files, options.context, explicit ?? '(default)');
+    // Plain-data credentials need no client library (whose import costs seconds per process);
+    // plugins (exec, auth-provider), proxies and credential files go through the library.
+    const transport = view.direct ? new DirectTransport(view.direct) : new LibraryTransport(explicit, view.contextName);
+    return new KubeClient(view, transport, options.userAgent, options.requestTimeoutMs ?? 30_000, new Map());
   }
 
   /** The loaded (possibly merged) kubeconfig as YAML, with the chosen context current. Contains credentials. */
   exportConfig(): string {
-    return this.config.exportConfig();
+    return this.view.exportYaml();
   }
 
   /** The same connection and discovery cache, with another User-Agent (one per test). */
   withUserAgent(userAgent: string): KubeClient {
-    return new KubeClient(this.config, userAgent, this.requestTimeoutMs, this.discovery, this.connections);
+    return new KubeClient(this.view, this.transport, userAgent, this.requestTimeoutMs, this.discovery);
   }
 
   /** Resource metadata for a kind, or undefined if the server does not serve it (e.g. CRD missing). */
@@ -192,15 +182,13 @@ export class KubeClient {
       return { error };
     }
     if (res.status !== 200) {
-      const text = await res.body.text().catch(() => '');
+      const text = await res.text().catch(() => '');
       return { error: apiError(res.status, text, 'GET', path) };
     }
-    const stream = res.body.stream();
-    if (!stream) return {};
     const decoder = new TextDecoder();
     let buffered = '';
     try {
-      for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
+      for await (const chunk of res.chunks()) {
         buffered += decoder.decode(chunk, { stream: true });
         let newline = buffered.indexOf('\n');
         while (newline >= 0) {
@@ -225,7 +213,7 @@ export class KubeClient {
     const res = await this.request('PATCH', path, {
       query: { fieldManager: FIELD_MANAGER, force: 'true' },
       body,
-      contentType: PatchStrategy.ServerSideApply,
+      contentType: SERVER_SIDE_APPLY,
     });
     return this.expectObject(res, 'PATCH', path);
   }
@@ -233,7 +221,7 @@ export class KubeClient {
   /** JSON merge patch (RFC 7386); `null` removes a field. */
   async mergePatch(key: ObjectKey, patch: unknown): Promise<KubeObject> {
     const path = await this.objectPath(key);
-    const res = await this.request('PATCH', path, { body: patch, contentType: PatchStrategy.MergePatch });
+    const res = await this.request('PATCH', path, { body: patch, contentType: MERGE_PATCH });
     return this.expectObject(res, 'PATCH', path);
   }
 
@@ -318,36 +306,28 @@ export class KubeClient {
   ): Promise<{ status: number; text: string }> {
     const signal = AbortSignal.timeout(options.timeoutMs ?? this.requestTimeoutMs);
     const res = await this.send(method, path, { ...options, signal });
-    return { status: res.status, text: await res.body.text() };
+    return { status: res.status, text: await res.text() };
   }
 
   private async send(
     method: 'GET' | 'PATCH' | 'DELETE',
     path: string,
     options: { query?: Record<string, string>; body?: unknown; contentType?: string; accept?: string; signal: AbortSignal },
-  ) {
-    const context = new RequestContext(`${this.server}${path}`, HttpMethod[method]);
-    for (const [k, v] of Object.entries(options.query ?? {})) context.setQueryParam(k, v);
-    await this.config.applySecurityAuthentication(context);
-    // The library builds a fresh dispatcher (so a fresh TLS connection) for every request; keep the
-    // first and reuse its keep-alive connections. Credentials still come from the call above each
-    // time; the TLS material is fixed per kubeconfig context, as in the library's own agent cache.
-    const fresh = context.getDispatcher();
-    if (fresh !== undefined) {
-      this.connections.dispatcher ??= fresh;
-      context.setDispatcher(this.connections.dispatcher);
-    }
-    context.setHeaderParam('User-Agent', this.userAgent);
-    context.setHeaderParam('Accept', options.accept ?? 'application/json');
-    if (options.body !== undefined) {
-      context.setHeaderParam('Content-Type', options.contentType ?? 'application/json');
-      context.setBody(JSON.stringify(options.body));
-    }
-    context.setSignal(options.signal);
+  ): Promise<KubeHttpResponse> {
+    const url = new URL(`${this.server}${path}`);
+    for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
+    const headers: Record<string, string> = { 'User-Agent': this.userAgent, Accept: options.accept ?? 'application/json' };
+    if (options.body !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
     try {
-      const response = await this.http.send(context).toPromise();
-      return { status: response.httpStatusCode, body: response.body };
+      return await this.transport.send({
+        method,
+        url: url.toString(),
+        headers,
+        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+        signal: options.signal,
+      });
     } catch (error) {
+      if (error instanceof KubeconfigError) throw error;
       const reason: unknown = options.signal.reason;
       const timedOut = reason instanceof DOMException && reason.name === 'TimeoutError';
       // Our own abort (a watch being stopped) is not an unreachable server.
@@ -357,10 +337,57 @@ export class KubeClient {
   }
 }
 
-/** Shared by a client and its withUserAgent copies. */
-interface ConnectionPool {
-  dispatcher?: NonNullable<ReturnType<RequestContext['getDispatcher']>>;
+/**
+ * The client library as transport, for contexts that need its auth plugins or proxy support. It is
+ * imported on first use. The library builds a fresh dispatcher (so a fresh TLS connection) per
+ * request; the first is kept and reused. Credentials still come from the library on every request;
+ * the TLS material is fixed per context, as in the library's own agent cache.
+ */
+class LibraryTransport implements KubeTransport {
+  #ready: Promise<{ config: InstanceType<ClientLibrary['KubeConfig']>; lib: ClientLibrary }> | undefined;
+  #dispatcher: unknown;
+
+  constructor(
+    private readonly kubeconfigPath: string | undefined,
+    private readonly contextName: string,
+  ) {}
+
+  async send(request: KubeHttpRequest): Promise<KubeHttpResponse> {
+    const { config, lib } = await (this.#ready ??= this.#load());
+    const context = new lib.RequestContext(request.url, lib.HttpMethod[request.method]);
+    await config.applySecurityAuthentication(context);
+    const fresh = context.getDispatcher();
+    if (fresh !== undefined) {
+      this.#dispatcher ??= fresh;
+      context.setDispatcher(this.#dispatcher as typeof fresh);
+    }
+    for (const [k, v] of Object.entries(request.headers)) context.setHeaderParam(k, v);
+    if (request.body !== undefined) context.setBody(request.body);
+    context.setSignal(request.signal);
+    const response = await new lib.IsomorphicFetchHttpLibrary().send(context).toPromise();
+    return {
+      status: response.httpStatusCode,
+      text: () => response.body.text(),
+      chunks: () => (response.body.stream() ?? emptyStream()) as unknown as AsyncIterable<Uint8Array>,
+    };
+  }
+
+  async #load() {
+    const lib = await import('@kubernetes/client-node');
+    const config = new lib.KubeConfig();
+    try {
+      if (this.kubeconfigPath !== undefined) config.loadFromFile(this.kubeconfigPath);
+      else config.loadFromDefault();
+      config.setCurrentContext(this.contextName);
+    } catch (error) {
+      this.#ready = undefined;
+      throw new KubeconfigError('GRPCCONF_KUBECONFIG_INVALID', `cannot load kubeconfig ${this.kubeconfigPath ?? '(default)'}: ${(error as Error).message}`, error);
+    }
+    return { config, lib };
+  }
 }
+
+async function* emptyStream(): AsyncIterable<Uint8Array> {}
 
 /** The kubeconfig files used when none is given: $KUBECONFIG's entries, else ~/.kube/config. */
 export function defaultKubeconfigFiles(): string[] {
