@@ -171,4 +171,10 @@ export const MUTANT_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
   'touches-foreign-conditions': ['GRPCRouteForeignStatusEntries'],
   'ignore-gateway-class': ['GRPCRouteOutOfScopeParent'],
   'serve-mixed-protocol-port': ['GRPCRouteMixedProtocolPort'],
+  'append-route-conditions': [
+    'GRPCRouteObservedGeneration',
+    'GRPCRoutePartiallyInvalid',
+    'GRPCRouteOutOfScopeParent',
+    'GRPCRouteForeignStatusEntries',
+  ],
 };

@@ -18,6 +18,7 @@ export const CONTROLLER_FAULTS = [
   { name: 'ignore-listener-conflicts', description: 'Listeners sharing a port with a different protocol or the same hostname are not marked Conflicted and are served.' },
   { name: 'ignore-gateway-class', description: 'Gateways of every GatewayClass are reconciled, including classes of other controllers.' },
   { name: 'serve-mixed-protocol-port', description: 'A Service port number carrying both TCP and UDP resolves as a valid gRPC backend.' },
+  { name: 'append-route-conditions', description: 'Changed route parent conditions are appended next to the old ones instead of replacing them.' },
   { name: 'touches-foreign-conditions', description: 'Status parents written by other controllers are removed when writing ours.' },
 ] as const;
 

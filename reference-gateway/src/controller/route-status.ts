@@ -1,4 +1,4 @@
-import type { ParentReference, Route, RouteParentStatus } from '../kube/objects.ts';
+import type { Condition, ParentReference, Route, RouteParentStatus } from '../kube/objects.ts';
 import { GATEWAY_GROUP } from '../kube/resources.ts';
 import type { DesiredCondition } from './conditions.ts';
 import { condition, mergeConditions } from './conditions.ts';
@@ -76,10 +76,21 @@ export function mergeRouteParents(
     const index = pending.findIndex((d) => sameParentRef(d.parentRef, entry.parentRef, routeNamespace));
     if (index < 0) continue;
     const [mine] = pending.splice(index, 1);
-    out.push({ parentRef: mine!.parentRef, controllerName: settings.controllerName, conditions: mergeConditions(entry.conditions, mine!.conditions, now, 'all-undesired') });
+    const conditions = settings.faults.has('append-route-conditions')
+      ? appendChanged(entry.conditions ?? [], mine!.conditions, now)
+      : mergeConditions(entry.conditions, mine!.conditions, now, 'all-undesired');
+    out.push({ parentRef: mine!.parentRef, controllerName: settings.controllerName, conditions });
   }
   for (const mine of pending) {
     out.push({ parentRef: mine.parentRef, controllerName: settings.controllerName, conditions: mergeConditions(undefined, mine.conditions, now, 'all-undesired') });
   }
   return out;
+}
+
+// The append-route-conditions fault: what a writer that never looks up the existing type produces.
+function appendChanged(existing: readonly Condition[], desired: readonly DesiredCondition[], now: string): Condition[] {
+  const same = (a: Condition, b: DesiredCondition): boolean =>
+    a.type === b.type && a.status === b.status && a.reason === b.reason && a.observedGeneration === b.observedGeneration;
+  const added = desired.filter((d) => !existing.some((e) => same(e, d)));
+  return [...existing, ...mergeConditions(undefined, added, now, 'all-undesired')];
 }
