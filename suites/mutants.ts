@@ -49,7 +49,14 @@ export const MUTANT_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
   ],
   'ignore-weights': ['GRPCRouteWeight', 'GRPCRouteSeedWeightedSplit', 'GRPCRouteMixedValidInvalidBackends'],
   'route-to-weight-zero': ['GRPCRouteWeight'],
-  'no-alpn-h2': ['GRPCRouteSeedCanaryHeaderRouting', 'GRPCRouteSeedReflection', 'GRPCRouteSeedHTTPSListener', 'GRPCRouteHTTPSListenerSNI'],
+  'no-alpn-h2': [
+    'GRPCRouteSeedCanaryHeaderRouting',
+    'GRPCRouteSeedReflection',
+    'GRPCRouteSeedHTTPSListener',
+    'GRPCRouteHTTPSListenerSNI',
+    'GRPCRouteListenerTLSConfig',
+    'GRPCRouteListenerHTTP2Support',
+  ],
   'add-replaces-instead-of-append': [
     'GRPCRouteRequestHeaderModifier',
     'GRPCRouteSeedRequestHeaderFilter',
@@ -64,6 +71,7 @@ export const MUTANT_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
     'GRPCRouteParentRefPort',
     'GRPCRouteAllowedNamespaces',
     'GRPCRouteListenerSupportedKinds',
+    'GRPCRouteListenerInvalidConfig',
   ],
   'ignore-section-name': [
     'GRPCRouteListenerHostnameMatching',
@@ -138,6 +146,7 @@ export const MUTANT_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
     'GRPCRouteCrossNamespaceBackendRef',
     'GRPCRouteReferenceGrantMatching',
     'GRPCRouteMirrorRefNotPermitted',
+    'GRPCRouteListenerTLSConfig',
   ],
   'keep-revoked-grant': ['GRPCRouteCrossNamespaceBackendRef'],
   'reveal-missing-target': ['GRPCRouteCrossNamespaceBackendRef'],
@@ -167,7 +176,7 @@ export const MUTANT_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
   'regex-not-anchored': ['GRPCRouteMethodRegexMatching', 'GRPCRouteHeaderRegexMatching'],
   'accept-disallowed-namespace': ['GRPCRouteAllowedNamespaces'],
   'ignore-hostname-intersection': ['GRPCRouteHostnameIntersection', 'GRPCRouteListenerSupportedKinds'],
-  'wrong-supported-kinds': ['GRPCRouteListenerSupportedKinds'],
+  'wrong-supported-kinds': ['GRPCRouteListenerSupportedKinds', 'GRPCRouteListenerInvalidConfig'],
   'touches-foreign-conditions': ['GRPCRouteForeignStatusEntries'],
   'ignore-gateway-class': ['GRPCRouteOutOfScopeParent'],
   'serve-mixed-protocol-port': ['GRPCRouteMixedProtocolPort'],
@@ -177,4 +186,5 @@ export const MUTANT_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
     'GRPCRouteOutOfScopeParent',
     'GRPCRouteForeignStatusEntries',
   ],
+  'ignore-listener-conflicts': ['GRPCRouteListenerConflicts'],
 };
