@@ -69,7 +69,20 @@ describe('GatewayClass and Gateway status', () => {
     expect(cond(cross!.conditions, 'ResolvedRefs')).toMatchObject({ status: 'False', reason: 'RefNotPermitted' });
     expect(cond(broken!.conditions, 'ResolvedRefs')).toMatchObject({ status: 'False', reason: 'InvalidCertificateRef' });
     expect(cond(missing!.conditions, 'ResolvedRefs')).toMatchObject({ status: 'False', reason: 'InvalidCertificateRef' });
-    expect(cond(missing!.conditions, 'Programmed')).toMatchObject({ status: 'False' });
+    for (const l of [cross, broken, missing]) expect(cond(l!.conditions, 'Programmed')).toMatchObject({ status: 'False', reason: 'InvalidTLSConfig' });
+  });
+
+  it('marks listeners sharing a port with another protocol as ProtocolConflict and leaves them unprogrammed, unless the fault hides it', () => {
+    const gw = gateway('gw', [
+      httpListener({ name: 'plain', port: 443, hostname: 'a.example.com' }),
+      { name: 'secure', port: 443, protocol: 'HTTPS', hostname: 'b.example.com', tls: { certificateRefs: [{ name: 'nope' }] } },
+    ]);
+    const [plain, secure] = listeners(computeState([...base, gw]).statusOf(gw));
+    for (const l of [plain, secure]) expect(cond(l!.conditions, 'Conflicted')).toMatchObject({ status: 'True', reason: 'ProtocolConflict' });
+    expect(cond(plain!.conditions, 'Programmed')).toMatchObject({ status: 'False', reason: 'Invalid' });
+    const [faulty] = listeners(computeState([...base, gw], { faults: ['ignore-listener-conflicts'] }).statusOf(gw));
+    expect(cond(faulty!.conditions, 'Conflicted')).toMatchObject({ status: 'False' });
+    expect(cond(faulty!.conditions, 'Programmed')).toMatchObject({ status: 'True' });
   });
 
   it('keeps Gateway conditions it does not own', () => {
