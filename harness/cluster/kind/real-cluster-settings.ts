@@ -39,7 +39,7 @@ export interface RealClusterInput {
 export const REAL_CLUSTER_DEFAULTS = {
   kindClusterName: 'grpcroute-conformance',
   kindLoadBalancer: 'metallb',
-  gatewayApiVersion: 'v1.3.0',
+  gatewayApiVersion: 'v1.6.1',
   gatewayApiChannel: 'standard',
 } as const satisfies Partial<RealClusterSettings>;
 
