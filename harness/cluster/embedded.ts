@@ -21,7 +21,7 @@ export interface EmbeddedEnvironmentOptions {
   readonly disabledKinds?: string[];
   /** Listener ports below 1024 bind at port + this (default EMBEDDED_LOW_PORT_OFFSET). */
   readonly lowPortOffset?: number;
-  /** CIDR the reference gateway takes Gateway addresses from (default a random /24 of 127.2.0.0/16). */
+  /** CIDR the reference gateway takes Gateway addresses from (default a random /24 of 127.64.0.0/10). */
   readonly addressPool?: string;
   readonly log?: (line: string) => void;
 }
@@ -77,7 +77,7 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
  * Gateway addresses; the listener ports are the same, so the addresses must differ.
  */
 function randomGatewayBlock(): string {
-  return `127.2.${randomInt(256)}.0/24`;
+  return `127.${64 + randomInt(64)}.${randomInt(256)}.0/24`;
 }
 
 /** The default provider: everything in this process on loopback, created and destroyed with the run. */
