@@ -56,24 +56,31 @@ export async function expectWeightedSplit(
   const wanted = backends.filter((name) => (expectation.weights[name] ?? 0) > 0);
   const seen = new Set<string>();
 
-  await grpc.converge('every weighted backend answers', async () => {
-    const batch = await Promise.all(Array.from({ length: concurrency }, () => grpc.send(gw, expectation.call)));
-    const labels = batch.map(classify);
-    const wrong = labels.filter((label) => !wanted.includes(label));
-    if (wrong.length > 0) throw new Error(`answers not from a weighted backend: ${wrong.join(', ')}`);
-    labels.forEach((label) => seen.add(label));
-    const missing = wanted.filter((name) => !seen.has(name));
-    if (missing.length > 0) throw new Error(`not answered yet: ${missing.join(', ')}`);
-    return labels;
-  });
-
+  // One channel for the whole case: the gateway must balance per RPC, so sharing a connection hides nothing.
+  const channel = grpc.openChannel(gw, expectation.call);
+  let drawn: number;
   const test = new WeightSplitTest(expectation);
-  const { drawn } = await sampleSequentially({
-    draw: () => grpc.send(gw, expectation.call),
-    observe: (result) => (test.observe(classify(result)) === 'undecided' ? 'continue' : 'stop'),
-    concurrency,
-    maxDraws: expectation.maxSamples ?? 2000,
-  });
+  try {
+    await grpc.converge('every weighted backend answers', async () => {
+      const batch = await Promise.all(Array.from({ length: concurrency }, () => channel.send(expectation.call)));
+      const labels = batch.map(classify);
+      const wrong = labels.filter((label) => !wanted.includes(label));
+      const missing = wanted.filter((name) => !labels.includes(name) && !seen.has(name));
+      if (wrong.length > 0 || missing.length > 0) channel.renew();
+      if (wrong.length > 0) throw new Error(`answers not from a weighted backend: ${wrong.join(', ')}`);
+      labels.forEach((label) => seen.add(label));
+      if (missing.length > 0) throw new Error(`not answered yet: ${missing.join(', ')}`);
+      return labels;
+    });
+    ({ drawn } = await sampleSequentially({
+      draw: () => channel.send(expectation.call),
+      observe: (result) => (test.observe(classify(result)) === 'undecided' ? 'continue' : 'stop'),
+      concurrency,
+      maxDraws: expectation.maxSamples ?? 2000,
+    }));
+  } finally {
+    channel.close();
+  }
   const observation: WeightedSplitObservation = { ...test.summary(), rpcs: drawn };
   if (observation.verdict !== 'accept') throw new WeightedSplitRejectedError(observation);
   return observation;

@@ -31,7 +31,8 @@ function simulatedGrpc(served: Record<string, number>, warmup: number): GrpcHelp
     }
     throw new Error('did not converge');
   };
-  return { send, converge, sent: () => sent } as unknown as GrpcHelpers & { sent: () => number };
+  const openChannel = () => ({ send, renew: () => undefined, close: () => undefined });
+  return { send, openChannel, converge, sent: () => sent } as unknown as GrpcHelpers & { sent: () => number };
 }
 
 const call = { method: 'Echo', authority: 'weight.grpc.example' };
