@@ -50,15 +50,24 @@ function weightFigures(results: RunResult): { rpcs: number; falseFailureBound: n
   return { rpcs: Math.max(...observed.map((o) => o.rpcs)), falseFailureBound: Math.max(...observed.map((o) => o.falseFailureBound)) };
 }
 
+interface Overhead {
+  /** Time to verdict minus the nominal 2 s delay. */
+  readonly rawMs: number;
+  /** Time to verdict minus when the first good answer came (programming as observed). */
+  readonly observedMs: number;
+}
+
 /**
- * Per test, the slowest passed case that had to wait for programming (it converged after polling):
- * its time to verdict minus the injected delay. Cases that found the config already programmed
- * would understate the overhead, so only the slowest case of each test counts.
+ * Per test, the slowest passed case that had to wait for programming (it converged after polling).
+ * The fault's delay restarts when a newer config arrives (the route's own status write causes one),
+ * so programming can land later than 2 s: the first good answer marks when it really landed.
  */
-function verdictOverheadsMs(results: RunResult): number[] {
+function verdictOverheads(results: RunResult): Overhead[] {
   return results.tests.flatMap((test) => {
     const waited = test.cases.filter((c) => c.outcome === 'passed' && (c.convergedAfterMs ?? 0) >= INJECTED_DELAY_MS / 2);
-    return waited.length === 0 ? [] : [Math.max(...waited.map((c) => c.durationMs)) - INJECTED_DELAY_MS];
+    if (waited.length === 0) return [];
+    const slowest = waited.reduce((a, b) => (b.durationMs > a.durationMs ? b : a));
+    return [{ rawMs: slowest.durationMs - INJECTED_DELAY_MS, observedMs: slowest.durationMs - (slowest.convergedAfterMs ?? 0) }];
   });
 }
 
@@ -83,9 +92,10 @@ const weight = weights.length > 0 ? { rpcs: median(weights.map((w) => w.rpcs)), 
 const overheadRuns = await runPool(OVERHEAD_TESTS, isolation ? 2 : 1, (test) =>
   runSuiteChild({ args: ['--quiet', '--run-test', test], env: { GRPCROUTE_REFERENCE_FAULTS: 'slow-programming', GRPCROUTE_REFERENCE_CHAOS: '' }, isolation }),
 );
-const overheads = overheadRuns.flatMap((run, i) => verdictOverheadsMs(requireClean(`slow-programming ${OVERHEAD_TESTS[i]}`, run)));
-const verdictOverheadS = median(overheads) / 1000;
-console.error(`  slow programming: ${overheads.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s over the delay`);
+const overheads = overheadRuns.flatMap((run, i) => verdictOverheads(requireClean(`slow-programming ${OVERHEAD_TESTS[i]}`, run)));
+const verdictOverheadS = median(overheads.map((o) => o.observedMs)) / 1000;
+const rawOverheadS = median(overheads.map((o) => o.rawMs)) / 1000;
+console.error(`  slow programming: ${overheads.map((o) => `${(o.observedMs / 1000).toFixed(2)} (raw ${(o.rawMs / 1000).toFixed(2)})`).join(', ')} s`);
 
 const api = await countApiRequests();
 requireClean('API-counting', api.run);
@@ -95,7 +105,11 @@ const echoP50 = await echoUnaryP50Ms();
 const embedded = await runEmbeddedClusterBench();
 
 row('suite_wall_s (median of 3)', `${suiteWallS.toFixed(1)} (${suiteRuns.map((r) => (r.wallMs / 1000).toFixed(1)).join(', ')})`, '<= 30 (stretch 15)');
-row('verdict_overhead_s (median over tests)', `${verdictOverheadS.toFixed(3)} (${overheads.length} tests)`, '<= 0.3');
+row(
+  'verdict_overhead_s (median over tests)',
+  `${verdictOverheadS.toFixed(3)} after programming landed; ${rawOverheadS.toFixed(3)} over the nominal 2 s (${overheads.length} tests)`,
+  '<= 0.3',
+);
 row(
   'weight_rpcs (median of runs)',
   weight ? `${weight.rpcs} at false failure <= ${weight.falseFailureBound} (${weights.map((w) => w.rpcs).join(', ')})` : 'weight test did not run',
@@ -119,6 +133,7 @@ console.log(
   JSON.stringify({
     suite_wall_s: round(suiteWallS, 2),
     verdict_overhead_s: round(verdictOverheadS, 3),
+    verdict_overhead_over_nominal_delay_s: round(rawOverheadS, 3),
     weight_rpcs: weight?.rpcs ?? null,
     weight_false_failure_probability: weight?.falseFailureBound ?? null,
     api_requests_per_test: round(apiPerTest, 1),
