@@ -59,7 +59,9 @@ export async function sampleSequentially<O>(options: SequentialSamplingOptions<O
   };
 
   while (!stopped && !signal?.aborted) {
-    while (!stopped && inFlight.size < concurrency && started < maxDraws) launch();
+    // Bound drawn-but-unobserved, not just in-flight: answers parked behind a slow one still count,
+    // so a verdict never costs more than `concurrency` RPCs beyond the ones it read.
+    while (!stopped && started - nextToObserve < concurrency && started < maxDraws) launch();
     if (inFlight.size === 0) break;
     await Promise.race(inFlight);
   }
