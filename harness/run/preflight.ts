@@ -111,7 +111,7 @@ export async function checkGatewayClass(client: KubeClient, name: string, timeou
     if (!(error instanceof StatusTimeoutError)) throw error;
     throw new HarnessError(
       'GRPCCONF_GATEWAYCLASS_NOT_ACCEPTED',
-      `GatewayClass "${name}" is not Accepted after ${formatSeconds(error.timeoutMs)}: last state ${error.lastState}`,
+      `GatewayClass "${name}" is not Accepted after ${formatSeconds(error.timeoutMs)}: last state ${error.lastState}; check that the controller for it is running, or raise --timeouts gatewayClassMustBeAccepted`,
       { cause: error },
     );
   }

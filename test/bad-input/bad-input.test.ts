@@ -114,8 +114,7 @@ const TABLE: readonly BadInput[] = [
     name: 'GatewayClass not Accepted within the timeout',
     argv: () => [...atCluster(), '--gateway-class', FOREIGN_CLASS, '--timeouts', 'gatewayClassMustBeAccepted=2s'],
     wrong: new RegExp(`GatewayClass "${FOREIGN_CLASS}" is not Accepted after 2(\\.0)?s`),
-    todo: /check that the controller .* is running|raise --timeouts gatewayClassMustBeAccepted/,
-    knownGap: 'harness/run/preflight.ts names no remedy for a GatewayClass that is not Accepted',
+    todo: /check that the controller for it is running, or raise --timeouts gatewayClassMustBeAccepted/,
   },
   {
     name: 'missing CRDs',
