@@ -64,7 +64,7 @@ try {
   console.log('== conformance (embedded reference gateway)');
   stages.push(await conformance());
   console.log('== mutants (the suite against every fault of the reference gateway; docs/mutation-testing.md)');
-  stages.push(await check('mutants', [join(root, 'bin/run-ts.js'), 'scripts/mutants.ts', '--clean-from', 'reports/results.json']));
+  stages.push(await check('mutants', [join(root, 'bin/run-ts.js'), 'scripts/mutants.ts', '--clean-from', 'reports/results.json', '--concurrency', '3']));
 } finally {
   await rm(scratch, { recursive: true, force: true });
 }
