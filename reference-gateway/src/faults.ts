@@ -7,6 +7,8 @@ export interface FaultInfo {
   readonly name: string;
   readonly description: string;
   readonly layer: 'controller' | 'data-plane';
+  /** Legal behaviour, not a bug (e.g. a programming delay inside the consistency window): no test may fail on it. */
+  readonly benign?: boolean;
 }
 
 /** Every fault, controller and data plane; names are unique and stable. */
