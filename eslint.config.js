@@ -22,7 +22,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['echo-server/**', 'embedded-cluster/**', 'reference-gateway/**'],
+    files: ['echo-server/**', 'embedded-cluster/**', 'reference-gateway/**', 'kube-rest/**', 'node-agent/**'],
     rules: {
       'no-restricted-imports': [
         'error',

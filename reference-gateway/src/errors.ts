@@ -11,25 +11,8 @@ export class ReferenceGatewayError extends Error {
   }
 }
 
-/** The Kubernetes API answered with a non-2xx status (or the request failed before it could). */
-export class KubeApiError extends ReferenceGatewayError {
-  constructor(
-    readonly status: number,
-    readonly method: string,
-    readonly path: string,
-    readonly body: string,
-    options?: { cause?: unknown },
-  ) {
-    super('REFGW_KUBE_API', `${method} ${path} failed with HTTP ${status}: ${body.slice(0, 300)}`, { status, method, path }, options);
-  }
-}
-
-/** The kubeconfig could not be read or does not describe a usable cluster/user. */
-export class KubeconfigError extends ReferenceGatewayError {
-  constructor(message: string, path: string, options?: { cause?: unknown }) {
-    super('REFGW_KUBECONFIG', `${message} (kubeconfig ${path})`, { path }, options);
-  }
-}
+// The REST client is shared with the node agent; its errors are the gateway's too.
+export { KubeApiError, KubeconfigError } from '../../kube-rest/errors.ts';
 
 /** Bad startup configuration (options or environment). */
 export class GatewayConfigError extends ReferenceGatewayError {

@@ -5,16 +5,18 @@ import { Reconciler } from './controller/reconciler.ts';
 import { StatusWriter } from './controller/status-writer.ts';
 import { DataPlane } from './data-plane/index.ts';
 import { GatewayConfigError } from './errors.ts';
-import { parseFaultList, resolveFaults } from './faults.ts';
+import { parseFaultList, resolveSwitches } from './faults.ts';
 import { ObjectCache } from './kube/cache.ts';
-import { loadKubeconfig } from './kube/kubeconfig.ts';
-import { KubeRestClient } from './kube/rest-client.ts';
+import { loadKubeconfig } from '../../kube-rest/kubeconfig.ts';
+import { KubeRestClient } from '../../kube-rest/rest-client.ts';
 import { WATCHED_KINDS } from './kube/resources.ts';
 import type { WatchedKind } from './kube/resources.ts';
 import { KindInformer } from './kube/watch.ts';
 
 export { FAULTS } from './faults.ts';
 export type { FaultInfo } from './faults.ts';
+export { VARIANTS } from './variants.ts';
+export type { VariantInfo } from './variants.ts';
 
 export const DEFAULT_CONTROLLER_NAME = 'grpcroute-conformance.dev/reference-gateway';
 export const DEFAULT_ADDRESS_POOL = '127.2.0.0/16';
@@ -30,6 +32,8 @@ export interface ReferenceGatewayOptions {
   lowPortOffset?: number;
   /** Named faults for mutation testing (see FAULTS); default from env GRPCROUTE_REFERENCE_FAULTS. */
   faults?: readonly string[];
+  /** Neutral variants, spec-allowed behaviour the suite must pass (see VARIANTS); default from env GRPCROUTE_REFERENCE_VARIANTS. */
+  variants?: readonly string[];
   /** Default from env GRPCROUTE_REFERENCE_CHAOS (`maxDelayMs=3000,slowFraction=0.2`). */
   chaos?: ChaosOptions;
   /**
@@ -52,7 +56,10 @@ export interface RunningReferenceGateway {
  */
 export async function startReferenceGateway(options: ReferenceGatewayOptions): Promise<RunningReferenceGateway> {
   const log = options.log ?? (() => {});
-  const faults = resolveFaults(options.faults ?? parseFaultList(process.env.GRPCROUTE_REFERENCE_FAULTS));
+  const faults = resolveSwitches(
+    options.faults ?? parseFaultList(process.env.GRPCROUTE_REFERENCE_FAULTS),
+    options.variants ?? parseFaultList(process.env.GRPCROUTE_REFERENCE_VARIANTS),
+  );
   const chaos = options.chaos ? validateChaos(options.chaos) : parseChaos(process.env.GRPCROUTE_REFERENCE_CHAOS);
   const crossServing = options.crossServing ?? crossServingFromEnv(process.env.GRPCROUTE_REFERENCE_CROSS_SERVING);
   const settings = {
@@ -90,7 +97,7 @@ export async function startReferenceGateway(options: ReferenceGatewayOptions): P
     await stop();
     throw error;
   }
-  log(`reference gateway started as ${settings.controllerName}${faults.size ? ` with faults ${[...faults].join(',')}` : ''}`);
+  log(`reference gateway started as ${settings.controllerName}${faults.size ? ` with switches ${[...faults].join(',')}` : ''}`);
   return { stop };
 }
 

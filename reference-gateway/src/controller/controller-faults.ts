@@ -14,14 +14,8 @@ export const CONTROLLER_FAULTS = [
   { name: 'wrong-supported-kinds', description: 'Listener supportedKinds always lists GRPCRoute and HTTPRoute, whatever allowedRoutes.kinds says.' },
   { name: 'ignore-app-protocol', description: 'Service port appProtocol is not checked: unusable protocols resolve as valid backends.' },
   { name: 'ignore-backend-tls-policy', description: 'BackendTLSPolicy is not applied: backends are reached in cleartext.' },
-  {
-    name: 'slow-programming',
-    description: 'Each data-plane config push is delayed 2 s while status already says Accepted: legal inside the consistency window, so the suite must still pass (npm run bench measures verdict overhead with it).',
-    benign: true,
-  },
   { name: 'ignore-listener-conflicts', description: 'Listeners sharing a port with a different protocol or the same hostname are not marked Conflicted and are served.' },
   { name: 'ignore-gateway-class', description: 'Gateways of every GatewayClass are reconciled, including classes of other controllers.' },
-  { name: 'serve-mixed-protocol-port', description: 'A Service port number carrying both TCP and UDP resolves as a valid gRPC backend.' },
   { name: 'append-route-conditions', description: 'Changed route parent conditions are appended next to the old ones instead of replacing them.' },
   { name: 'touches-foreign-conditions', description: 'Status parents written by other controllers are removed when writing ours.' },
 ] as const;

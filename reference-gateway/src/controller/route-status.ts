@@ -7,6 +7,9 @@ import type { Rejection } from './route-attachment.ts';
 import type { RuleValidation } from './rule-validation.ts';
 import type { ControllerSettings } from './settings.ts';
 
+/** The own-condition-type variant's condition: implementation types carry a domain prefix. */
+const OWN_CONDITION_TYPE = 'grpcroute-conformance.dev/DataPlaneSynced';
+
 /** What we want one status.parents[] entry of ours to say. */
 export interface RouteParentDesired {
   readonly parentRef: ParentReference;
@@ -29,7 +32,8 @@ export function routeParentConditions(
   if (rejection) out.push(condition('Accepted', 'False', rejection.reason, rejection.message, generation));
   else if (allInvalid) out.push(condition('Accepted', 'False', 'UnsupportedValue', `All rules are invalid: ${droppedText}`, generation));
   else out.push(condition('Accepted', 'True', 'Accepted', 'Route is accepted', generation));
-  if (!settings.faults.has('missing-resolved-refs')) {
+  const unadmitted = rejection?.reason === 'NotAllowedByListeners' && settings.faults.has('no-resolved-refs-when-not-admitted');
+  if (!settings.faults.has('missing-resolved-refs') && !unadmitted) {
     const problems = compiled.problems;
     out.push(
       problems.length === 0
@@ -40,7 +44,10 @@ export function routeParentConditions(
   if (!rejection && !allInvalid && dropped.length > 0) {
     out.push(condition('PartiallyInvalid', 'True', 'UnsupportedValue', `Dropped Rule(s): ${droppedText}`, generation));
   }
-  return out;
+  if (settings.faults.has('own-condition-type')) {
+    out.push(condition(OWN_CONDITION_TYPE, 'True', 'Synced', 'The data plane was handed this generation', generation));
+  }
+  return settings.faults.has('reversed-conditions') ? out.reverse() : out;
 }
 
 /** Whether two parentRefs name the same parent section (namespace defaults to the route's). */
@@ -84,7 +91,9 @@ export function mergeRouteParents(
   for (const mine of pending) {
     out.push({ parentRef: mine.parentRef, controllerName: settings.controllerName, conditions: mergeConditions(undefined, mine.conditions, now, 'all-undesired') });
   }
-  return out;
+  if (!settings.faults.has('own-entry-last')) return out;
+  const ours = (entry: RouteParentStatus): boolean => entry.controllerName === settings.controllerName;
+  return [...out.filter((e) => !ours(e)), ...out.filter(ours)];
 }
 
 // The append-route-conditions fault: what a writer that never looks up the existing type produces.

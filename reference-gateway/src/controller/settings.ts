@@ -5,6 +5,6 @@ export interface ControllerSettings {
   readonly lowPortOffset: number;
   /** `exclusive`: an HTTPRoute and a GRPCRoute with intersecting hostnames on a listener cannot both be accepted. */
   readonly crossServing: 'allow' | 'exclusive';
-  /** Controller-layer fault names that are switched on (see faults.ts). */
+  /** Fault and neutral-variant names that are switched on (see faults.ts, variants.ts). */
   readonly faults: ReadonlySet<string>;
 }

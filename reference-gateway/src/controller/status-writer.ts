@@ -1,7 +1,7 @@
 import { KubeApiError } from '../errors.ts';
 import type { ObjectCache } from '../kube/cache.ts';
 import type { KubeObject } from '../kube/objects.ts';
-import { KubeRestClient } from '../kube/rest-client.ts';
+import { KubeRestClient } from '../../../kube-rest/rest-client.ts';
 import { kubeNow } from './conditions.ts';
 import type { StatusIntent } from './desired-state.ts';
 import { sameJson } from './same-json.ts';

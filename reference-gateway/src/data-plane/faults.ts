@@ -1,3 +1,4 @@
+import type { VariantName } from '../variants.ts';
 // Deliberate, realistic data-plane bugs for mutation testing: the suite must catch each one.
 // Every fault flips exactly one behaviour; names are kebab-case and stable.
 const CATALOG = [
@@ -32,7 +33,6 @@ const CATALOG = [
   { name: 'extension-ref-skipped', description: 'An unresolved ExtensionRef filter is skipped instead of failing the request.' },
   { name: 'drop-response-headers', description: 'Custom backend response headers are not passed to the client.' },
   { name: 'regex-not-anchored', description: 'RegularExpression matches accept a partial match instead of a full match.' },
-  { name: 'no-endpoints-unimplemented', description: 'A valid backend without ready endpoints answers UNIMPLEMENTED instead of UNAVAILABLE.' },
 ] as const;
 
 /** Name of one data-plane fault. */
@@ -53,7 +53,8 @@ export class FaultSet {
     this.#enabled = enabled;
   }
 
-  has(name: DataPlaneFaultName): boolean {
+  /** Neutral variants (../variants.ts) share the switch set: both are startup behaviour switches. */
+  has(name: DataPlaneFaultName | VariantName): boolean {
     return this.#enabled.has(name);
   }
 }

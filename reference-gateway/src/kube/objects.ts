@@ -3,25 +3,10 @@
  * Everything optional is optional because the API server (or a test) may leave it out.
  */
 
-export interface ObjectMeta {
-  name: string;
-  namespace?: string;
-  uid?: string;
-  generation?: number;
-  resourceVersion?: string;
-  creationTimestamp?: string;
-  labels?: Record<string, string>;
-  [k: string]: unknown;
-}
+import type { KubeObject } from '../../../kube-rest/objects.ts';
 
-export interface KubeObject {
-  apiVersion?: string;
-  kind?: string;
-  metadata: ObjectMeta;
-  spec?: unknown;
-  status?: unknown;
-  [k: string]: unknown;
-}
+export type { KubeObject, ObjectMeta } from '../../../kube-rest/objects.ts';
+export { objectKey } from '../../../kube-rest/objects.ts';
 
 export interface Condition {
   type: string;
@@ -173,9 +158,4 @@ export interface BackendTlsPolicy extends KubeObject {
     };
   };
   status?: { ancestors?: { ancestorRef: ParentReference; controllerName: string; conditions?: Condition[] }[] };
-}
-
-/** `namespace/name` (or just `name` for cluster-scoped objects). */
-export function objectKey(o: { metadata: { name: string; namespace?: string } }): string {
-  return o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name;
 }

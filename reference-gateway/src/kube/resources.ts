@@ -1,4 +1,4 @@
-import type { ResourceType } from './rest-client.ts';
+import type { ResourceType } from '../../../kube-rest/rest-client.ts';
 
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 

@@ -6,9 +6,9 @@ import { startEmbeddedCluster } from '../../../embedded-cluster/src/index.ts';
 import type { EmbeddedCluster } from '../../../embedded-cluster/src/index.ts';
 import { startReferenceGateway } from '../../src/index.ts';
 import type { RunningReferenceGateway } from '../../src/index.ts';
-import { loadKubeconfig } from '../../src/kube/kubeconfig.ts';
+import { loadKubeconfig } from '../../../kube-rest/kubeconfig.ts';
 import type { Condition, KubeObject } from '../../src/kube/objects.ts';
-import { KubeRestClient } from '../../src/kube/rest-client.ts';
+import { KubeRestClient } from '../../../kube-rest/rest-client.ts';
 import { waitUntil } from './wait-until.ts';
 
 const GW = '/apis/gateway.networking.k8s.io/v1';

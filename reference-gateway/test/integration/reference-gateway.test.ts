@@ -5,9 +5,9 @@ import { startEmbeddedCluster } from '../../../embedded-cluster/src/index.ts';
 import type { EmbeddedCluster } from '../../../embedded-cluster/src/index.ts';
 import { startReferenceGateway } from '../../src/index.ts';
 import type { RunningReferenceGateway } from '../../src/index.ts';
-import { loadKubeconfig } from '../../src/kube/kubeconfig.ts';
+import { loadKubeconfig } from '../../../kube-rest/kubeconfig.ts';
 import type { Condition, KubeObject, Route } from '../../src/kube/objects.ts';
-import { KubeRestClient } from '../../src/kube/rest-client.ts';
+import { KubeRestClient } from '../../../kube-rest/rest-client.ts';
 import type { DataPlaneConfig } from '../../src/model/data-plane-config.ts';
 import { waitUntil } from './wait-until.ts';
 

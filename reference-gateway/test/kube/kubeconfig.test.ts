@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KubeconfigError } from '../../src/errors.ts';
-import { loadKubeconfig } from '../../src/kube/kubeconfig.ts';
+import { loadKubeconfig } from '../../../kube-rest/kubeconfig.ts';
 
 const dirs: string[] = [];
 afterEach(() => {

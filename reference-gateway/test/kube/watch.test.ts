@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ObjectCache } from '../../src/kube/cache.ts';
-import { KubeRestClient } from '../../src/kube/rest-client.ts';
+import { KubeRestClient } from '../../../kube-rest/rest-client.ts';
 import { KindInformer } from '../../src/kube/watch.ts';
 
 // A narrow fake of the list/watch protocol, to drive the informer through 410 Gone and stream ends.

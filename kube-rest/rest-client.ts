@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { KubeApiError } from '../errors.ts';
+import { KubeApiError } from './errors.ts';
 import type { ClusterConnection } from './kubeconfig.ts';
 
 /** Identifies a REST collection: core group is `''`. */
@@ -73,8 +73,9 @@ export class KubeRestClient {
     return this.json<T>('PATCH', path, patch, 'application/merge-patch+json');
   }
 
-  delete(path: string): Promise<unknown> {
-    return this.json('DELETE', path);
+  /** `options` is a DeleteOptions body (grace period, preconditions), sent only when given. */
+  delete(path: string, options?: unknown): Promise<unknown> {
+    return this.json('DELETE', path, options);
   }
 
   /** Starts a watch; `onEvent` gets each parsed JSON line. Non-2xx answers reject `done` with KubeApiError. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { KubeconfigError } from '../errors.ts';
+import { KubeconfigError } from './errors.ts';
 
 /** What the REST client needs to reach one API server as one user. */
 export interface ClusterConnection {
