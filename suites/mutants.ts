@@ -18,13 +18,11 @@ export const MUTANT_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
   'precedence-ignore-header-count': ['GRPCRouteHeaderMatching', 'GRPCRoutePrecedenceHeaderCount'],
   'precedence-last-rule-wins': ['GRPCRouteHeaderMatching', 'GRPCRoutePrecedenceMethod'],
   'unknown-instead-of-unavailable': [
-    'GRPCRouteWeight',
     'GRPCRouteInvalidBackendRefs',
     'GRPCRouteCrossNamespaceBackendRef',
     'GRPCRouteReferenceGrantMatching',
     'GRPCRouteMixedValidInvalidBackends',
     'GRPCRouteBackendAppProtocol',
-    'GRPCRouteBackendNoEndpoints',
     'GRPCRouteListenerSupportedKinds',
   ],
   'not-found-instead-of-unimplemented': [
@@ -165,7 +163,6 @@ export const MUTANT_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
   'response-modifier-applies-to-request': ['GRPCRouteResponseHeaderModifier'],
   'backend-filters-always-applied': ['GRPCRouteBackendFilters'],
   'extension-ref-skipped': ['GRPCRouteExtensionRefUnresolved'],
-  'no-endpoints-unimplemented': ['GRPCRouteBackendNoEndpoints'],
   'service-match-as-prefix': ['GRPCRouteServiceMatching'],
   'precedence-ignore-hostname-specificity': ['GRPCRoutePrecedenceHostname'],
   'precedence-ignore-method-length': ['GRPCRoutePrecedenceMethod', 'GRPCRoutePrecedenceHeaderCount'],
@@ -179,7 +176,6 @@ export const MUTANT_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
   'wrong-supported-kinds': ['GRPCRouteListenerSupportedKinds', 'GRPCRouteListenerInvalidConfig'],
   'touches-foreign-conditions': ['GRPCRouteForeignStatusEntries'],
   'ignore-gateway-class': ['GRPCRouteOutOfScopeParent'],
-  'serve-mixed-protocol-port': ['GRPCRouteMixedProtocolPort'],
   'append-route-conditions': [
     'GRPCRouteObservedGeneration',
     'GRPCRoutePartiallyInvalid',

@@ -106,7 +106,7 @@ export const VARIANTS = [
   {
     name: 'extra-response-headers',
     layer: 'data-plane',
-    description: 'Every forwarded response carries two more headers: server: grpcroute-reference and x-reference-gateway-route: <route>.',
+    description: 'Every forwarded response (not trailers-only) carries two more headers: server: grpcroute-reference and x-reference-gateway: forwarded.',
     allowedBy: 'No statement forbids a gateway adding response headers; ResponseHeaderModifier only governs the names it configures (§12 #54).',
   },
   {

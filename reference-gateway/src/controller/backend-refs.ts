@@ -41,7 +41,10 @@ export function resolveBackend(route: Route, ref: BackendObjectReference, ctx: B
   const from = { group: GATEWAY_GROUP, kind: route.kind ?? 'GRPCRoute', namespace: route.metadata.namespace ?? '' };
   if (!ctx.references.permits(ctx.snapshot.referenceGrants, from, { group: '', kind: 'Service', namespace, name: ref.name })) {
     const leak = ctx.settings.faults.has('reveal-missing-target') && !service ? ' (Service not found)' : '';
-    return invalid({ reason: 'RefNotPermitted', message: `backendRef to Service ${namespace}/${ref.name} is not permitted by any ReferenceGrant${leak}` });
+    const message = ctx.settings.faults.has('ref-not-permitted-wording')
+      ? `backendRef ${namespace}/${ref.name} not accessible to a ${from.kind} in namespace "${from.namespace}" (missing a ReferenceGrant?)`
+      : `backendRef to Service ${namespace}/${ref.name} is not permitted by any ReferenceGrant`;
+    return invalid({ reason: 'RefNotPermitted', message: `${message}${leak}` });
   }
   if (!service) return invalid({ reason: 'BackendNotFound', message: `Service ${namespace}/${ref.name} not found` });
   if (service.spec.type === 'ExternalName') {

@@ -70,7 +70,7 @@ export function evaluateListeners(
         : condition('ResolvedRefs', 'False', reportedProblems[0]!.reason, reportedProblems.map((p) => p.message).join('; '), generation),
       programmed
         ? condition('Programmed', 'True', 'Programmed', 'Listener is programmed', generation)
-        : notProgrammed(supportedProtocol && !certificatesOk, generation),
+        : notProgrammed(supportedProtocol && !certificatesOk && !settings.faults.has('programmed-reason-invalid'), generation),
       conflict
         ? condition('Conflicted', 'True', conflict, 'Listener conflicts with another listener on the same port', generation)
         : condition('Conflicted', 'False', 'NoConflicts', 'No conflicts', generation),

@@ -27,7 +27,8 @@ function unresolvedExtension(filters: readonly CompiledFilter[], faults: FaultSe
   if (faults.has('extension-ref-skipped')) return undefined;
   const filter = filters.find((f) => f.type === 'UnresolvedExtensionRef');
   if (!filter) return undefined;
-  return { code: GrpcCode.UNAVAILABLE, message: `filter ExtensionRef ${filter.ref} could not be resolved` };
+  const code = faults.has('extension-ref-internal') ? GrpcCode.INTERNAL : GrpcCode.UNAVAILABLE;
+  return { code, message: `filter ExtensionRef ${filter.ref} could not be resolved` };
 }
 
 function backendFilters(rule: RuleEntry, chosen: BackendEntry, faults: FaultSet): readonly CompiledFilter[] {
@@ -43,18 +44,22 @@ export function planForward(rule: RuleEntry, requestHeaders: HeaderMap, faults: 
   const ruleProblem = unresolvedExtension(rule.filters, faults);
   if (ruleProblem) return ruleProblem;
   if (rule.backends.length === 0) {
-    return { code: GrpcCode.UNIMPLEMENTED, message: `rule ${rule.index} of ${rule.routeKey} has no backends` };
+    const code = faults.has('no-backend-refs-unavailable') ? GrpcCode.UNAVAILABLE : GrpcCode.UNIMPLEMENTED;
+    return { code, message: `rule ${rule.index} of ${rule.routeKey} has no backends` };
   }
   const backend = pickWeighted(rule.backends, faults);
-  if (!backend) return { code: GrpcCode.UNAVAILABLE, message: `every backend of ${rule.routeKey} rule ${rule.index} has weight 0` };
+  if (!backend) {
+    const message = `every backend of ${rule.routeKey} rule ${rule.index} has weight 0`;
+    return { code: GrpcCode.UNAVAILABLE, message, ...(faults.has('all-zero-weights-http-500') ? { httpStatus: 500 } : {}) };
+  }
   const filters = [...rule.filters, ...backendFilters(rule, backend, faults)];
   const backendProblem = unresolvedExtension(filters, faults);
   if (backendProblem) return backendProblem;
   if (!backend.config.valid) return { code: GrpcCode.UNAVAILABLE, message: `backend ${backend.config.key} is invalid` };
   const endpoint = backend.rotation.pick(backend.config.endpoints);
   if (!endpoint) {
-    const code = faults.has('no-endpoints-unimplemented') ? GrpcCode.UNIMPLEMENTED : GrpcCode.UNAVAILABLE;
-    return { code, message: `backend ${backend.config.key} has no ready endpoints` };
+    const message = `backend ${backend.config.key} has no ready endpoints`;
+    return { code: GrpcCode.UNAVAILABLE, message, ...(faults.has('no-endpoints-http-500') ? { httpStatus: 500 } : {}) };
   }
 
   const responseModifiers: HeaderModifier[] = [];

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { OutgoingHttpHeaders } from 'node:http2';
 import type { HeaderModifier } from '../model/data-plane-config.ts';
 import type { FaultSet } from './faults.ts';
@@ -32,6 +33,7 @@ export function upstreamRequestHeaders(request: HeaderMap, scheme: 'http' | 'htt
     }
     out[name] = values.length === 1 ? values[0] : values;
   }
+  if (faults.has('regenerate-request-id')) out['x-request-id'] = randomUUID();
   return out;
 }
 
@@ -53,6 +55,10 @@ export function clientResponseHeaders(
   for (const modifier of modifiers) applyHeaderModifier(kept, modifier, faults);
   const out: OutgoingHttpHeaders = { ':status': Number(single(response.get(':status')) ?? 200) };
   for (const [name, values] of kept) if (values.length > 0) out[name] = values.length === 1 ? values[0] : values;
+  if (faults.has('extra-response-headers') && !trailersOnly) {
+    out.server = 'grpcroute-reference';
+    out['x-reference-gateway'] = 'forwarded';
+  }
   return out;
 }
 

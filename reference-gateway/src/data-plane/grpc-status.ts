@@ -7,6 +7,7 @@ export const GrpcCode = {
   DEADLINE_EXCEEDED: 4,
   NOT_FOUND: 5,
   UNIMPLEMENTED: 12,
+  INTERNAL: 13,
   UNAVAILABLE: 14,
 } as const;
 
@@ -14,6 +15,8 @@ export const GrpcCode = {
 export interface GatewayAnswer {
   readonly code: number;
   readonly message: string;
+  /** Answer with this bare HTTP status (no grpc-status) instead; clients map it to a code themselves. */
+  readonly httpStatus?: number;
 }
 
 /** Percent-encodes a grpc-message value as the gRPC HTTP/2 protocol requires (UTF-8, unsafe bytes as %XX). */
@@ -28,8 +31,13 @@ export function encodeGrpcMessage(message: string): string {
 /** Sends a trailers-only gRPC response; does nothing when the client stream is already answered or gone. */
 export function sendGatewayAnswer(stream: ServerHttp2Stream, answer: GatewayAnswer, faults: FaultSet): void {
   if (stream.headersSent || stream.destroyed || stream.closed) return;
-  if (answer.code === GrpcCode.UNAVAILABLE && faults.has('unknown-instead-of-unavailable')) {
-    stream.respond({ ':status': 500 }, { endStream: true });
+  const bare =
+    answer.httpStatus ??
+    (answer.code === GrpcCode.UNAVAILABLE && faults.has('unknown-instead-of-unavailable') ? 500 : undefined) ??
+    (answer.code === GrpcCode.UNAVAILABLE && faults.has('unavailable-as-http-503') ? 503 : undefined) ??
+    (answer.code === GrpcCode.UNIMPLEMENTED && faults.has('unimplemented-as-http-404') ? 404 : undefined);
+  if (bare !== undefined) {
+    stream.respond({ ':status': bare }, { endStream: true });
     return;
   }
   const code =

@@ -12,8 +12,11 @@ export function applyHeaderModifier(headers: HeaderMap, modifier: HeaderModifier
   for (const { name, value } of modifier.add) {
     const key = name.toLowerCase();
     const existing = headers.get(key);
-    if (existing && !faults.has('add-replaces-instead-of-append')) existing.push(value);
-    else headers.set(key, [value]);
+    if (existing && !faults.has('add-replaces-instead-of-append')) {
+      // The comma-joined-header-values variant writes the spec example's form, one "old,new" field.
+      if (faults.has('comma-joined-header-values') && !key.endsWith('-bin')) headers.set(key, [[...existing, value].join(',')]);
+      else existing.push(value);
+    } else headers.set(key, [value]);
   }
   if (faults.has('remove-ignored')) return;
   for (const name of modifier.remove) headers.delete(name.toLowerCase());

@@ -61,7 +61,6 @@ const PROBES: Record<string, (client: TestClient, target: string) => Promise<unk
   'regex-not-anchored': async (c) => code(await c.unary('/svc.F/Regex', { x: 'xaby' })),
   'unknown-instead-of-unavailable': async (c) => code(await c.unary('/svc.F/Invalid')),
   'not-found-instead-of-unimplemented': async (c) => code(await c.unary('/svc.F/Nope')),
-  'no-endpoints-unimplemented': async (c) => code(await c.unary('/svc.F/NoEndpoints')),
   'extension-ref-skipped': async (c) => code(await c.unary('/svc.F/Ext')),
   'drop-trailers': async (c) => (await c.unary('/svc.F/Plain')).trailers.get('x-trailer'),
   'drop-bin-metadata': async (c) => seen((await c.unary('/svc.F/Plain', { 'x-data-bin': Buffer.from([7]) })).replies[0], 'x-data-bin'),
