@@ -168,13 +168,17 @@ function invoke(client: grpc.Client, wire: WireSpec, metadata: grpc.Metadata, ca
 }
 
 const HTTP_ANSWER = /^Received HTTP status code/;
+// What grpc-js says when a stream or connection failed, whatever code it maps that to: none of it
+// is a status the gateway sent, so none of it may pass as one.
+const TRANSPORT_FAILURE = /^(Received RST_STREAM|Stream refused|Connection dropped|Call ended without gRPC status|Protocol error|GOAWAY|read ECONNRESET|connect ECONNREFUSED)/;
 
 function toOutcome(status: grpc.StatusObject, headers: Record<string, string[]> | undefined, messages: unknown[]): Outcome {
   const trailers = metadataToRecord(status.metadata);
-  // An UNAVAILABLE that came with nothing from a peer (no headers, no trailers, no HTTP status) is
-  // grpc-js reporting a connection or stream failure rather than relaying an answer.
+  // An UNAVAILABLE that came with nothing from a peer (no headers, no trailers, no HTTP status), or
+  // any code grpc-js derives from a reset or a lost connection, is a transport failure, not an answer.
   const transport =
-    status.code === grpc.status.UNAVAILABLE && !headers && Object.keys(trailers).length === 0 && !HTTP_ANSWER.test(status.details);
+    !HTTP_ANSWER.test(status.details) &&
+    ((status.code === grpc.status.UNAVAILABLE && !headers && Object.keys(trailers).length === 0) || TRANSPORT_FAILURE.test(status.details));
   return {
     code: status.code,
     details: status.details,

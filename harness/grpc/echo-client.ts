@@ -37,8 +37,14 @@ export async function sendEchoCall(gw: GatewayAddress, call: GrpcCall, defaults:
       : {}),
     ...(outcome.tls ? { tls: outcome.tls } : {}),
     ...(outcome.transportError ? { transportError: outcome.transportError } : {}),
+    ...decodeErrorOf(messages),
     elapsedMs: outcome.elapsedMs,
   };
+}
+
+function decodeErrorOf(messages: readonly ResponseMessage[]): { decodeError?: string } {
+  const error = messages.find((m) => m.decodeError !== undefined)?.decodeError;
+  return error === undefined ? {} : { decodeError: error };
 }
 
 function echoWire(service: string, method: string): WireSpec {
@@ -96,6 +102,7 @@ interface ResponseMessage {
   requestId?: string;
   sequence?: number;
   received?: number;
+  decodeError?: string;
 }
 
 interface AssertionsMessage {
@@ -106,12 +113,12 @@ interface AssertionsMessage {
   tlsAssertions: { version: string; negotiatedProtocol: string; serverName: string; cipherSuite: string } | null;
 }
 
-/** A body that is not the expected message is kept as "no assertions" rather than failing the call. */
+/** A body that is not the expected message is recorded as undecodable (never as "no message"), and the call goes on. */
 function safeDecode(method: Method, bytes: Buffer): ResponseMessage {
   try {
     return method.responseDeserialize(bytes) as ResponseMessage;
-  } catch {
-    return {};
+  } catch (error) {
+    return { decodeError: `${bytes.length}-byte response message does not decode: ${(error as Error).message}` };
   }
 }
 

@@ -26,6 +26,12 @@ export function compareResult(result: GrpcResult, expect: GrpcExpectation, ctx: 
   const add = (field: string, expected: unknown, observed: unknown): void => void out.push({ field, expected, observed });
   const observedCode = result.transportError ? `${result.code} (${codeName(result.code)}, transport: ${result.transportError})` : `${result.code} (${codeName(result.code)})`;
 
+  if (result.transportError && !expect.allowNoAnswer) {
+    add('answer', 'an answer (a gRPC status or HTTP response) from the gateway or a backend', `none: transport failure (${result.transportError})`);
+    return out;
+  }
+  if (result.decodeError) add('body', 'a decodable response message', result.decodeError);
+
   if (expect.anyError) {
     if (result.code === 0) add('code', 'any non-OK code', observedCode);
   } else if (expect.codeOneOf) {
@@ -66,7 +72,7 @@ export function compareResult(result: GrpcResult, expect: GrpcExpectation, ctx: 
     const received = receivedHeaders(result);
     for (const [key, want] of Object.entries(expect.requestHeaders ?? {})) {
       const observed = first ? (received[key.toLowerCase()] ?? []) : NO_ECHO;
-      if (!sameList(observed, want)) add(`requestHeaders.${key.toLowerCase()}`, list(want), observed);
+      if (typeof observed === 'string' || !sameValues(key, observed, want)) add(`requestHeaders.${key.toLowerCase()}`, list(want), observed);
     }
     for (const key of expect.absentRequestHeaders ?? []) {
       const observed = first ? received[key.toLowerCase()] : NO_ECHO;
@@ -76,7 +82,7 @@ export function compareResult(result: GrpcResult, expect: GrpcExpectation, ctx: 
 
   for (const [key, want] of Object.entries(expect.responseHeaders ?? {})) {
     const observed = result.headers[key.toLowerCase()] ?? [];
-    if (!sameCombined(observed, want)) add(`responseHeaders.${key.toLowerCase()}`, list(want), observed);
+    if (!sameValues(key, observed, want)) add(`responseHeaders.${key.toLowerCase()}`, list(want), observed);
   }
   for (const key of expect.absentResponseHeaders ?? []) {
     const observed = result.headers[key.toLowerCase()];
@@ -84,7 +90,7 @@ export function compareResult(result: GrpcResult, expect: GrpcExpectation, ctx: 
   }
   for (const [key, want] of Object.entries(expect.trailers ?? {})) {
     const observed = result.trailers[key.toLowerCase()] ?? [];
-    if (!sameCombined(observed, want)) add(`trailers.${key.toLowerCase()}`, list(want), observed);
+    if (!sameValues(key, observed, want)) add(`trailers.${key.toLowerCase()}`, list(want), observed);
   }
 
   if (expect.details !== undefined && result.details !== expect.details) add('details', expect.details, result.details);
@@ -101,15 +107,18 @@ function list(value: string | readonly string[]): readonly string[] {
 }
 
 /**
- * Response metadata is read through Node's HTTP/2 client, which joins repeated fields with ", "
- * (RFC 9110 §5.3), so repeated values are compared in their combined form. `-bin` values are
- * base64 and contain no commas.
+ * The values of one field as a list: a comma-joined field and repeated fields are equivalent
+ * (RFC 9110 §5.3; the HTTPHeaderFilter Add example writes `my-header: foo,bar,baz`), so a gateway
+ * may send either and Node's HTTP/2 client may join repeated response fields with ", ". `-bin`
+ * values are base64 and are never joined, so they are compared as they came.
  */
-function sameCombined(observed: readonly string[], want: string | readonly string[]): boolean {
-  return observed.length > 0 === list(want).length > 0 && observed.join(', ') === list(want).join(', ');
+export function fieldValues(key: string, values: readonly string[]): string[] {
+  if (key.toLowerCase().endsWith('-bin')) return [...values];
+  return values.flatMap((v) => v.split(',')).map((v) => v.trim());
 }
 
-function sameList(observed: readonly string[] | string, want: string | readonly string[]): boolean {
-  const expected = list(want);
-  return Array.isArray(observed) && observed.length === expected.length && observed.every((v, i) => v === expected[i]);
+function sameValues(key: string, observed: readonly string[], want: string | readonly string[]): boolean {
+  const got = fieldValues(key, observed);
+  const expected = fieldValues(key, list(want));
+  return got.length === expected.length && got.every((v, i) => v === expected[i]);
 }

@@ -89,7 +89,10 @@ export interface GrpcResult {
     /** Why the peer certificate is not trusted for the SNI name (absent when it is). */
     readonly authorizationError?: string;
   };
+  /** Set when nothing answered: a reset stream, GOAWAY or lost connection. Never a gateway's status. */
   readonly transportError?: string;
+  /** Set when a response message arrived that does not decode: never read as "no message". */
+  readonly decodeError?: string;
   readonly elapsedMs: number;
 }
 
@@ -101,17 +104,25 @@ export interface GrpcExpectation {
   readonly codeOneOf?: readonly number[];
   /** Accept any non-OK code. */
   readonly anyError?: boolean;
+  /**
+   * Also pass when nothing answered (refused or reset connection, reset stream): only for a
+   * listener that must not be served. Otherwise a transport failure never passes as a status.
+   */
+  readonly allowNoAnswer?: boolean;
   /** Pod name prefix of the backend that must answer, e.g. 'grpc-infra-backend-v1'. */
   readonly backend?: string;
   /** Namespace the answering pod must be in; default the infra namespace when `backend` is set. */
   readonly namespace?: string;
   /** The authority the backend must have received (default: not checked). */
   readonly authority?: string;
-  /** Request headers the backend must have received: exact list of values per key, in order. */
+  /**
+   * Request headers the backend must have received: the values per key, in order. A comma-joined
+   * field and repeated fields are the same list (RFC 9110 §5.3); `-bin` values are never split.
+   */
   readonly requestHeaders?: Readonly<Record<string, string | readonly string[]>>;
   /** Request headers the backend must NOT have received. */
   readonly absentRequestHeaders?: readonly string[];
-  /** Response headers / trailers the client must have received. */
+  /** Response headers / trailers the client must have received; compared like `requestHeaders`. */
   readonly responseHeaders?: Readonly<Record<string, string | readonly string[]>>;
   readonly absentResponseHeaders?: readonly string[];
   readonly trailers?: Readonly<Record<string, string | readonly string[]>>;

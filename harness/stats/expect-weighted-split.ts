@@ -46,6 +46,9 @@ export async function expectWeightedSplit(
   const concurrency = Math.min(expectation.concurrency ?? 10, 10);
   const backends = Object.keys(expectation.weights).sort((a, b) => b.length - a.length);
   const classify = (result: GrpcResult): string => {
+    // A reset or lost connection is no status from the gateway: it never counts as an UNAVAILABLE share.
+    if (result.transportError) return 'transport-failure';
+    if (result.decodeError) return 'undecodable-response';
     if (result.code !== 0) return `grpc-status-${result.code}`;
     const context = result.responses[0]?.context;
     if (!context) return 'no-echo-response';

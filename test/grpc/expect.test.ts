@@ -77,6 +77,32 @@ describe('compareResult', () => {
     expect(mismatches.map((m) => m.field)).toEqual(fields);
   });
 
+  it('treats a comma-joined field and repeated fields alike, never splitting -bin values', () => {
+    const joined: GrpcResult = {
+      ...results.echo,
+      responses: results.echo.responses.map((r) => ({ ...r, headers: [...r.headers.filter((h) => h.key !== 'x-multi'), { key: 'x-multi', value: '1,2' }] })),
+      headers: { 'x-rsp': ['a,b'], 'x-rsp-bin': ['YQ==,Yg=='] },
+    };
+    const compare = (expectation: GrpcExpectation) => compareResult(joined, expectation, { call: calls.echo, defaultNamespace: NAMESPACE }).map((m) => m.field);
+    expect(compare({ requestHeaders: { 'x-multi': ['1', '2'] }, responseHeaders: { 'x-rsp': ['a', 'b'] } })).toEqual([]);
+    expect(compare({ requestHeaders: { 'x-multi': ['2', '1'] } })).toEqual(['requestHeaders.x-multi']);
+    expect(compare({ responseHeaders: { 'x-rsp-bin': ['YQ==', 'Yg=='] } })).toEqual(['responseHeaders.x-rsp-bin']);
+  });
+
+  it('never takes a transport failure for a status, unless the case allows no answer', () => {
+    const reset: GrpcResult = { ...results.gateway, code: 14, transportError: 'Received RST_STREAM with code 2' };
+    const compare = (expectation: GrpcExpectation) => compareResult(reset, expectation, { call: calls.gateway, defaultNamespace: NAMESPACE }).map((m) => m.field);
+    expect(compare({ code: 14, answeredBy: 'gateway' })).toEqual(['answer']);
+    expect(compare({ anyError: true })).toEqual(['answer']);
+    expect(compare({ anyError: true, allowNoAnswer: true })).toEqual([]);
+  });
+
+  it('never reads an undecodable body as "no message"', () => {
+    const corrupt: GrpcResult = { ...results.echo, responses: [], decodeError: '3-byte response message does not decode' };
+    const mismatches = compareResult(corrupt, { backend: 'grpc-infra-backend-v1' }, { call: calls.echo, defaultNamespace: NAMESPACE });
+    expect(mismatches.map((m) => m.field)).toContain('body');
+  });
+
   it('checks the method the backend received on OK echo answers', () => {
     const mismatches = compareResult(results.echo, {}, { call: { method: 'EchoTwo' }, defaultNamespace: NAMESPACE });
     expect(mismatches).toEqual([
