@@ -8,7 +8,7 @@ export interface ResourcePath {
   /** Set for namespaced requests; undefined means all namespaces (or a cluster-scoped resource). */
   readonly namespace?: string;
   readonly name?: string;
-  readonly subresource?: 'status' | 'log';
+  readonly subresource?: 'status' | 'log' | 'binding';
   /** The legacy `/watch/` path prefix was used. */
   readonly watchPrefix: boolean;
 }
@@ -53,7 +53,8 @@ export function parseApiPath(pathname: string, registry: ResourceRegistry): Reso
   if (!def.namespaced && namespace !== undefined) return undefined;
   if (def.namespaced && namespace === undefined && rest.length > 1) return undefined;
   const subresource = rest[2];
-  if (subresource !== undefined && !((subresource === 'status' && def.statusSubresource) || (subresource === 'log' && def.logSubresource))) {
+  const served = (subresource === 'status' && def.statusSubresource) || (subresource === 'log' && def.logSubresource) || (subresource === 'binding' && def.bindingSubresource);
+  if (subresource !== undefined && !served) {
     return undefined;
   }
   return {
@@ -62,7 +63,7 @@ export function parseApiPath(pathname: string, registry: ResourceRegistry): Reso
     version,
     ...(namespace !== undefined ? { namespace } : {}),
     ...(rest[1] !== undefined ? { name: rest[1] } : {}),
-    ...(subresource !== undefined ? { subresource: subresource as 'status' | 'log' } : {}),
+    ...(subresource !== undefined ? { subresource: subresource as 'status' | 'log' | 'binding' } : {}),
     watchPrefix,
   };
 }

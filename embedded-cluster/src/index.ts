@@ -14,7 +14,9 @@ import { createServingCertificate } from './serving-certificate.ts';
 import { ObjectStore } from './store.ts';
 import { validateObject } from './validation/index.ts';
 import { WatchHub } from './watch.ts';
-import { WorkloadRunner } from './workloads/runner.ts';
+import { WorkloadControllers } from './workloads/workload-controllers.ts';
+import type { NodeAgent } from '../../node-agent/src/index.ts';
+import { startNodeAgent } from '../../node-agent/src/index.ts';
 
 export interface EmbeddedClusterOptions {
   host?: string; // default '127.0.0.1'
@@ -22,7 +24,7 @@ export interface EmbeddedClusterOptions {
   kubeconfigPath?: string; // where to write the kubeconfig; default a new temp file
   /** Kinds to leave out, as if their CRDs were not installed, e.g. ['GRPCRoute'] or ['*.gateway.networking.k8s.io'] for all Gateway API kinds. */
   disabledKinds?: string[];
-  /** Start echo pods for Deployments (default true). */
+  /** Run the Deployment and EndpointSlice controllers and a node agent that runs echo pods (default true). */
   workloads?: boolean;
   /** Gateway API bundle version/channel written as CRD annotations (default 'v1.6.1' / 'standard'). */
   gatewayAPIVersion?: string;
@@ -42,13 +44,15 @@ export interface EmbeddedCluster {
 
 const INITIAL_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
-const NO_LOGS: PodLogSource = { linesOf: () => undefined };
+/** The node the embedded cluster's node agent registers; pods listen on loopback addresses. */
+export const EMBEDDED_NODE = { name: 'embedded', address: '127.0.0.1', podAddresses: '127.1.0.0/16' } as const;
 
 /**
  * Starts a loopback Kubernetes API server in this process (HTTPS with a self-signed certificate,
- * bearer token) plus, unless
- * `workloads: false`, a runner that plays kubelet and endpoints controller for echo Deployments.
- * Writes a kubeconfig with context `embedded`. `stop()` ends every pod, watch and connection.
+ * bearer token) plus, unless `workloads: false`, the Deployment and EndpointSlice controllers and
+ * the node agent (node-agent/), which reaches this server over REST through the kubeconfig, exactly
+ * as it reaches a real one. Writes a kubeconfig with context `embedded`. `stop()` ends every pod,
+ * watch and connection.
  */
 export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {}): Promise<EmbeddedCluster> {
   const host = options.host ?? '127.0.0.1';
@@ -63,7 +67,10 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {})
     store.insert(resourceKey(crdDef), crd);
   }
   const stopGc = startGarbageCollector(store, registry);
-  const runner = options.workloads === false ? undefined : new WorkloadRunner(service);
+  const controllers = options.workloads === false ? undefined : new WorkloadControllers(service);
+  // The server needs a log source before the agent (which needs the server's URL) exists.
+  let agent: NodeAgent | undefined;
+  const logs: PodLogSource = { linesOf: (namespace, pod) => agent?.linesOf(namespace, pod) };
 
   const token = randomBytes(32).toString('hex');
   const certificate = await createServingCertificate(host);
@@ -73,7 +80,7 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {})
     service,
     discovery: new Discovery(registry, () => serverAddress),
     watches: new WatchHub(store),
-    logs: runner ?? NO_LOGS,
+    logs,
     certificate,
   });
   const address = await server.listen(host, options.port ?? 0);
@@ -83,6 +90,23 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {})
   const ownDir = options.kubeconfigPath ? undefined : await mkdtemp(join(tmpdir(), 'embedded-cluster-'));
   const kubeconfigPath = options.kubeconfigPath ?? join(ownDir!, 'kubeconfig');
   await writeKubeconfig(kubeconfigPath, url, token, certificate.certPem);
+  if (controllers) {
+    try {
+      agent = await startNodeAgent({
+        kubeconfigPath,
+        nodeName: EMBEDDED_NODE.name,
+        nodeAddress: EMBEDDED_NODE.address,
+        podAddresses: EMBEDDED_NODE.podAddresses,
+        log: (line) => process.stderr.write(`embedded-cluster: ${line}\n`),
+      });
+    } catch (error) {
+      await controllers.stop();
+      stopGc();
+      await server.close();
+      if (ownDir) await rm(ownDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
 
   let stopped: Promise<void> | undefined;
   return {
@@ -93,7 +117,8 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {})
     stats: () => ({ total: server.stats.total, byVerb: { ...server.stats.byVerb } }),
     stop: () =>
       (stopped ??= (async () => {
-        await runner?.stop();
+        await agent?.stop();
+        await controllers?.stop();
         stopGc();
         await server.close();
         if (ownDir) await rm(ownDir, { recursive: true, force: true });

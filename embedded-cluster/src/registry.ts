@@ -13,6 +13,8 @@ export interface ResourceDef {
   readonly statusSubresource: boolean;
   /** Served as pods/log. */
   readonly logSubresource?: boolean;
+  /** Served as pods/binding (POST a v1 Binding: what a scheduler does). */
+  readonly bindingSubresource?: boolean;
   /** Only get/list/watch (objects are created by the server itself). */
   readonly readOnly?: boolean;
   /** Installed through a CustomResourceDefinition, so it can be left out as if the CRD were absent. */
@@ -24,7 +26,8 @@ const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 export const ALL_RESOURCES: readonly ResourceDef[] = [
   { group: '', versions: ['v1'], plural: 'namespaces', singular: 'namespace', kind: 'Namespace', namespaced: false, shortNames: ['ns'], statusSubresource: true },
   { group: '', versions: ['v1'], plural: 'services', singular: 'service', kind: 'Service', namespaced: true, shortNames: ['svc'], categories: ['all'], statusSubresource: true },
-  { group: '', versions: ['v1'], plural: 'pods', singular: 'pod', kind: 'Pod', namespaced: true, shortNames: ['po'], categories: ['all'], statusSubresource: true, logSubresource: true },
+  { group: '', versions: ['v1'], plural: 'pods', singular: 'pod', kind: 'Pod', namespaced: true, shortNames: ['po'], categories: ['all'], statusSubresource: true, logSubresource: true, bindingSubresource: true },
+  { group: '', versions: ['v1'], plural: 'nodes', singular: 'node', kind: 'Node', namespaced: false, shortNames: ['no'], statusSubresource: true },
   { group: '', versions: ['v1'], plural: 'secrets', singular: 'secret', kind: 'Secret', namespaced: true, statusSubresource: false },
   { group: '', versions: ['v1'], plural: 'configmaps', singular: 'configmap', kind: 'ConfigMap', namespaced: true, shortNames: ['cm'], statusSubresource: false },
   { group: '', versions: ['v1'], plural: 'events', singular: 'event', kind: 'Event', namespaced: true, shortNames: ['ev'], statusSubresource: false },

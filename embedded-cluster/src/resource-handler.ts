@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiObject } from './api-object.ts';
 import { isRecord } from './api-object.ts';
 import type { ResourcePath } from './api-path.ts';
+import { readDeleteOptions } from './delete-options.ts';
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from './patch.ts';
 import type { PodLogSource } from './pod-log-source.ts';
 import { apiVersionOf } from './registry.ts';
@@ -48,6 +49,7 @@ export async function handleResource(
   const present = (o: ApiObject): ApiObject => service.present(def, o, version);
   const verb = verbOf(req.method ?? 'GET', path, query);
   const statusOnly = path.subresource === 'status' ? 'status' : undefined;
+  if (path.subresource === 'binding' && verb !== 'create') throw methodNotAllowed(`${req.method ?? ''} is not supported on pods/binding`);
 
   switch (verb) {
     case 'get': {
@@ -80,6 +82,10 @@ export async function handleResource(
       return;
     }
     case 'create': {
+      if (name && path.subresource === 'binding') {
+        service.bind(def, namespace, name, await readBody(req));
+        return reply(201, { ...successStatus({}), code: 201 });
+      }
       if (name) throw methodNotAllowed('POST is not allowed on a named object');
       return reply(201, present(service.create(def, namespace, await readBody(req), true)));
     }
@@ -88,7 +94,7 @@ export async function handleResource(
     case 'patch':
       return servePatch(req, path, query, deps, reply, present);
     case 'delete': {
-      const removed = service.delete(def, namespace, name!);
+      const removed = service.delete(def, namespace, name!, await readDeleteOptions(req, query));
       if (removed.metadata.deletionTimestamp) return reply(200, present(removed));
       return reply(200, successStatus({ name: name!, ...(def.group ? { group: def.group } : {}), kind: def.plural, uid: removed.metadata.uid ?? '' }));
     }

@@ -4,10 +4,13 @@ import { canonicalJson } from './canonical-json.ts';
 import { ClusterIpAllocator } from './cluster-ip-allocator.ts';
 import { applyCoreDefaults } from './core-defaults.ts';
 import { applyGatewayInitialStatus } from './gateway-initial-status.ts';
+import { boundPod } from './pod-binding.ts';
+import type { DeleteOptions } from './pod-deletion.ts';
+import { terminatingPod } from './pod-deletion.ts';
 import { randomSuffix } from './random-suffix.ts';
 import type { ResourceDef, ResourceRegistry } from './registry.ts';
 import { apiVersionOf, resourceKey } from './registry.ts';
-import { alreadyExists, badRequest, conflict, forbidden, invalid, methodNotAllowed, notFound } from './status-errors.ts';
+import { ApiStatusError, alreadyExists, badRequest, conflict, forbidden, invalid, methodNotAllowed, notFound } from './status-errors.ts';
 import type { ObjectStore } from './store.ts';
 import type { ValidationCause } from './validation/index.ts';
 import { applyDefaults as applyCrdDefaults } from './validation/index.ts';
@@ -146,11 +149,24 @@ export class ResourceService {
 
   /**
    * Deletes an object. A Namespace first turns Terminating; its contents and then the
-   * Namespace itself are removed right after, on the next turn of the event loop.
+   * Namespace itself are removed right after, on the next turn of the event loop. A pod bound to
+   * a node is deleted gracefully (see pod-deletion.ts).
    */
-  delete(def: ResourceDef, namespace: string, name: string): ApiObject {
+  delete(def: ResourceDef, namespace: string, name: string, options: DeleteOptions = {}): ApiObject {
     this.refuseReadOnly(def, 'delete');
     const current = this.get(def, namespace, name);
+    if (options.uid !== undefined && options.uid !== current.metadata.uid) {
+      throw new ApiStatusError(409, 'Conflict', `Precondition failed: UID in precondition: ${options.uid}, UID in object meta: ${current.metadata.uid ?? ''}`, {
+        name,
+        ...(def.group ? { group: def.group } : {}),
+        kind: def.plural,
+      });
+    }
+    if (def.kind === 'Pod' && def.group === '') {
+      const marked = terminatingPod(current, options);
+      if (marked === current) return current;
+      if (marked) return this.store.replace(resourceKey(def), marked);
+    }
     if (def.plural === NAMESPACES && def.group === '') {
       if (current.metadata.deletionTimestamp) return current;
       const terminating = this.store.replace(resourceKey(def), {
@@ -162,6 +178,11 @@ export class ResourceService {
       return terminating;
     }
     return this.store.remove(resourceKey(def), scope(def, namespace), name) ?? current;
+  }
+
+  /** POST pods/{name}/binding: assigns the pod to a node. */
+  bind(def: ResourceDef, namespace: string, name: string, binding: unknown): ApiObject {
+    return this.store.replace(resourceKey(def), boundPod(this.get(def, namespace, name), binding));
   }
 
   /** The object as served at `version` of its group (stored objects carry the preferred version). */

@@ -1,33 +1,42 @@
-import type { ApiObject } from '../api-object.ts';
-import { isRecord } from '../api-object.ts';
+import type { AgentObject, NodeIdentity } from './pod-object.ts';
+import { isRecord } from './pod-object.ts';
 import { PodStartError } from './pod-start-error.ts';
 
-/** Reads a Secret or ConfigMap of the pod's namespace from the store. */
-export type ObjectLookup = (kind: 'Secret' | 'ConfigMap', name: string) => ApiObject | undefined;
+/** Reads a Secret or ConfigMap of the pod's namespace (from the agent's watch cache). */
+export type ObjectLookup = (kind: 'Secret' | 'ConfigMap', name: string) => AgentObject | undefined;
+
+/** What a container's config resolves against besides the pod itself. */
+export interface ContainerContext {
+  readonly podIP: string;
+  readonly node: NodeIdentity;
+  readonly lookup: ObjectLookup;
+}
 
 /** The container environment, with fieldRef, secretKeyRef and configMapKeyRef resolved. */
-export function resolveEnv(pod: ApiObject, container: Record<string, unknown>, podIP: string, lookup: ObjectLookup): Record<string, string> {
+export function resolveEnv(pod: AgentObject, container: Record<string, unknown>, context: ContainerContext): Record<string, string> {
   const env: Record<string, string> = {};
   const podName = pod.metadata.name ?? '';
   for (const entry of Array.isArray(container.env) ? container.env.filter(isRecord) : []) {
     const name = String(entry.name);
     if (typeof entry.value === 'string') env[name] = entry.value.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (whole, v: string) => env[v] ?? whole);
-    else if (isRecord(entry.valueFrom)) env[name] = valueFrom(entry.valueFrom, pod, podIP, lookup, podName);
+    else if (isRecord(entry.valueFrom)) env[name] = valueFrom(entry.valueFrom, pod, context, podName);
   }
   return env;
 }
 
-function valueFrom(source: Record<string, unknown>, pod: ApiObject, podIP: string, lookup: ObjectLookup, podName: string): string {
+function valueFrom(source: Record<string, unknown>, pod: AgentObject, context: ContainerContext, podName: string): string {
   if (isRecord(source.fieldRef)) {
     const path = String(source.fieldRef.fieldPath);
     const fields: Record<string, string | undefined> = {
       'metadata.name': pod.metadata.name,
       'metadata.namespace': pod.metadata.namespace,
       'metadata.uid': pod.metadata.uid,
-      'spec.nodeName': 'embedded',
+      'spec.nodeName': context.node.name,
       'spec.serviceAccountName': String(pod.spec?.serviceAccountName ?? 'default'),
-      'status.podIP': podIP,
-      'status.hostIP': '127.0.0.1',
+      'status.podIP': context.podIP,
+      'status.podIPs': context.podIP,
+      'status.hostIP': context.node.address,
+      'status.hostIPs': context.node.address,
     };
     const label = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
     if (label) return pod.metadata[label[1] as 'labels' | 'annotations']?.[label[2]!] ?? '';
@@ -37,7 +46,7 @@ function valueFrom(source: Record<string, unknown>, pod: ApiObject, podIP: strin
   for (const [field, kind] of [['secretKeyRef', 'Secret'], ['configMapKeyRef', 'ConfigMap']] as const) {
     const ref = source[field];
     if (!isRecord(ref)) continue;
-    const value = dataValue(lookup(kind, String(ref.name)), kind, String(ref.key));
+    const value = dataValue(context.lookup(kind, String(ref.name)), kind, String(ref.key));
     if (value === undefined) {
       if (ref.optional === true) return '';
       throw new PodStartError('CreateContainerConfigError', `${kind.toLowerCase()} "${String(ref.name)}" or its key "${String(ref.key)}" not found`, podName);
@@ -49,9 +58,11 @@ function valueFrom(source: Record<string, unknown>, pod: ApiObject, podIP: strin
 
 /**
  * The content of a file the container would see at `path`, served from a Secret or ConfigMap
- * volume mounted above it (honouring `items` key → path), read straight from the store.
+ * volume mounted above it (honouring `items` key → path). Only the volume above `path` is looked
+ * at, so volumes no needed file reads from (the projected service-account token a real API server
+ * adds to every pod) are ignored.
  */
-export function readMountedFile(pod: ApiObject, container: Record<string, unknown>, path: string, lookup: ObjectLookup): string {
+export function readMountedFile(pod: AgentObject, container: Record<string, unknown>, path: string, lookup: ObjectLookup): string {
   const podName = pod.metadata.name ?? '';
   const mounts = Array.isArray(container.volumeMounts) ? container.volumeMounts.filter(isRecord) : [];
   const mount = mounts.find((m) => typeof m.mountPath === 'string' && path.startsWith(`${m.mountPath.replace(/\/$/, '')}/`));
@@ -73,7 +84,7 @@ export function readMountedFile(pod: ApiObject, container: Record<string, unknow
   return value.toString('utf8');
 }
 
-function dataValue(object: ApiObject | undefined, kind: 'Secret' | 'ConfigMap', key: string): Buffer | undefined {
+function dataValue(object: AgentObject | undefined, kind: 'Secret' | 'ConfigMap', key: string): Buffer | undefined {
   if (!object) return undefined;
   const data = isRecord(object.data) ? object.data : {};
   if (kind === 'Secret') return typeof data[key] === 'string' ? Buffer.from(data[key], 'base64') : undefined;

@@ -8,4 +8,4 @@ export function isEchoImage(image: string | undefined): boolean {
 }
 
 export const ECHO_IMAGE_ONLY_MESSAGE =
-  'the embedded cluster only runs the echo server image (ghcr.io/grpcroute-conformance/echo-server:* or an image whose repository ends in echo-basic)';
+  'this node agent only runs the echo server image (ghcr.io/grpcroute-conformance/echo-server:* or an image whose repository ends in echo-basic), in-process';

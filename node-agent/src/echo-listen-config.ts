@@ -1,6 +1,6 @@
-import type { ApiObject } from '../api-object.ts';
-import type { ObjectLookup } from './container-config.ts';
+import type { ContainerContext } from './container-config.ts';
 import { readMountedFile, resolveEnv } from './container-config.ts';
+import type { AgentObject } from './pod-object.ts';
 
 const DEFAULT_HTTP_PORT = 3000;
 const DEFAULT_HTTPS_PORT = 8443;
@@ -14,8 +14,8 @@ export interface EchoListenConfig {
 }
 
 /** Reads the container's env the way the echo image does, resolving TLS files through the pod's volumes. */
-export function echoListenConfig(pod: ApiObject, container: Record<string, unknown>, podIP: string, lookup: ObjectLookup): EchoListenConfig {
-  const env = resolveEnv(pod, container, podIP, lookup);
+export function echoListenConfig(pod: AgentObject, container: Record<string, unknown>, context: ContainerContext): EchoListenConfig {
+  const env = resolveEnv(pod, container, context);
   const config: EchoListenConfig = {
     httpPort: Number(env.HTTP_PORT ?? DEFAULT_HTTP_PORT),
     env: {
@@ -28,8 +28,8 @@ export function echoListenConfig(pod: ApiObject, container: Record<string, unkno
   if (env.TLS_SERVER_CERT && env.TLS_SERVER_PRIV_KEY) {
     config.httpsPort = Number(env.HTTPS_PORT ?? DEFAULT_HTTPS_PORT);
     config.tls = {
-      certPem: readMountedFile(pod, container, env.TLS_SERVER_CERT, lookup),
-      keyPem: readMountedFile(pod, container, env.TLS_SERVER_PRIV_KEY, lookup),
+      certPem: readMountedFile(pod, container, env.TLS_SERVER_CERT, context.lookup),
+      keyPem: readMountedFile(pod, container, env.TLS_SERVER_PRIV_KEY, context.lookup),
     };
   }
   return config;

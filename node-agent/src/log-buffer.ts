@@ -1,4 +1,8 @@
-import type { LogLine } from '../pod-log-source.ts';
+/** One line a container wrote, with the time (ms since epoch) it was written. */
+export interface LogLine {
+  readonly time: number;
+  readonly text: string;
+}
 
 /** The last `capacity` lines a pod wrote, oldest first. */
 export class LogBuffer {

@@ -1,6 +1,6 @@
 /** Why a pod's container could not start yet; `reason` becomes the container's waiting reason. */
 export class PodStartError extends Error {
-  readonly code = 'EMBEDDED_CLUSTER_POD_START';
+  readonly code = 'NODE_AGENT_POD_START';
 
   constructor(
     readonly reason: 'ContainerCreating' | 'CreateContainerConfigError' | 'ImageNotSupported' | 'RunContainerError',

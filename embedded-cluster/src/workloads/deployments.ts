@@ -5,7 +5,7 @@ import { canonicalJson } from '../canonical-json.ts';
 import { randomSuffix } from '../random-suffix.ts';
 import { resourceKey } from '../registry.ts';
 import type { ResourceService } from '../resource-service.ts';
-import { isPodReady } from './pod-status.ts';
+import { isPodReady } from './pod-readiness.ts';
 
 export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
 
@@ -38,7 +38,8 @@ export class DeploymentController {
       for (const pod of old) this.service.delete(pods, namespace, pod.metadata.name ?? '');
     }
 
-    const remaining = this.service.list(pods, namespace).filter((p) => p.metadata.ownerReferences?.some((r) => r.uid === uid));
+    // Terminating pods no longer count, as with the real ReplicaSet controller.
+    const remaining = this.service.list(pods, namespace).filter((p) => p.metadata.ownerReferences?.some((r) => r.uid === uid) && !p.metadata.deletionTimestamp);
     const ready = remaining.filter(isPodReady).length;
     const updated = remaining.filter((p) => p.metadata.labels?.[POD_TEMPLATE_HASH_LABEL] === hash).length;
     this.writeStatus(deployment, {
@@ -94,6 +95,7 @@ function podFor(deployment: ApiObject, template: Record<string, unknown>, hash: 
       ...(isRecord(meta.annotations) ? { annotations: meta.annotations as Record<string, string> } : {}),
       ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name, uid: deployment.metadata.uid ?? '', controller: true, blockOwnerDeletion: true }],
     },
-    spec: { ...(isRecord(template.spec) ? template.spec : {}), nodeName: 'embedded' },
+    // No nodeName: like kube-controller-manager, this leaves placing the pod to a scheduler (the node agent binds it).
+    spec: { ...(isRecord(template.spec) ? template.spec : {}) },
   };
 }

@@ -3,7 +3,7 @@ import { isRecord } from '../api-object.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import type { ResourceService } from '../resource-service.ts';
 import { matchesLabels } from '../selectors.ts';
-import { containers, isPodReady } from './pod-status.ts';
+import { containers, isPodReady } from './pod-readiness.ts';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
@@ -32,7 +32,7 @@ export class EndpointSliceController {
       endpoints: pods.map((p) => ({
         addresses: [String(p.status?.podIP)],
         conditions: { ready: isPodReady(p), serving: isPodReady(p), terminating: false },
-        nodeName: 'embedded',
+        ...(typeof p.spec?.nodeName === 'string' ? { nodeName: p.spec.nodeName } : {}),
         targetRef: { kind: 'Pod', namespace, name: p.metadata.name, uid: p.metadata.uid },
       })),
       ports: servicePorts(svc).flatMap((port) => {

@@ -1,31 +1,27 @@
 import type { ApiObject } from '../api-object.ts';
-import type { LogLine, PodLogSource } from '../pod-log-source.ts';
 import { resourceKey } from '../registry.ts';
 import type { ResourceService } from '../resource-service.ts';
 import { ApiStatusError } from '../status-errors.ts';
 import type { StoreEvent } from '../store.ts';
+import { KeyedQueue } from '../../../kube-rest/keyed-queue.ts';
 import { DeploymentController } from './deployments.ts';
 import { EndpointSliceController } from './endpoint-slices.ts';
-import { PodIpAllocator } from './ip-allocator.ts';
-import { KeyedQueue } from './keyed-queue.ts';
-import { Kubelet } from './pods.ts';
 
 /**
- * The in-process stand-in for kubelet and the workload controllers: reacts to store changes
- * (Deployments, Pods, Services, Secrets, ConfigMaps) through per-object work queues, so each
- * object is reconciled by one task at a time and bursts of changes coalesce.
+ * The embedded stand-in for kube-controller-manager's workload controllers (Deployments and
+ * EndpointSlices), reacting to store changes through per-object work queues, so each object is
+ * reconciled by one task at a time and bursts of changes coalesce. Pods themselves are the node
+ * agent's (node-agent/), which reaches this server over REST like a kubelet.
  */
-export class WorkloadRunner implements PodLogSource {
-  private readonly kubelet: Kubelet;
-  private readonly queues: { pods: KeyedQueue; deployments: KeyedQueue; services: KeyedQueue };
+export class WorkloadControllers {
+  private readonly queues: { deployments: KeyedQueue; services: KeyedQueue };
   private readonly unsubscribe: () => void;
-  private readonly keys: Record<'pods' | 'deployments' | 'services' | 'secrets' | 'configmaps', string>;
+  private readonly keys: Record<'pods' | 'deployments' | 'services', string>;
 
   constructor(private readonly service: ResourceService) {
     const registry = service.registry;
     const key = (group: string, kind: string): string => resourceKey(registry.byKind(group, kind)!);
-    this.keys = { pods: key('', 'Pod'), deployments: key('apps', 'Deployment'), services: key('', 'Service'), secrets: key('', 'Secret'), configmaps: key('', 'ConfigMap') };
-    this.kubelet = new Kubelet(service, new PodIpAllocator());
+    this.keys = { pods: key('', 'Pod'), deployments: key('apps', 'Deployment'), services: key('', 'Service') };
     const deployments = new DeploymentController(service);
     const slices = new EndpointSliceController(service);
     const split = (k: string): [string, string] => {
@@ -33,21 +29,15 @@ export class WorkloadRunner implements PodLogSource {
       return [k.slice(0, i), k.slice(i + 1)];
     };
     this.queues = {
-      pods: new KeyedQueue((k) => this.kubelet.reconcile(...split(k)), reportError),
       deployments: new KeyedQueue(async (k) => deployments.reconcile(...split(k)), reportError),
       services: new KeyedQueue(async (k) => slices.reconcile(...split(k)), reportError),
     };
     this.unsubscribe = service.store.subscribe((event) => this.dispatch(event));
   }
 
-  linesOf(namespace: string, pod: string): readonly LogLine[] | undefined {
-    return this.kubelet.linesOf(namespace, pod);
-  }
-
   async stop(): Promise<void> {
     this.unsubscribe();
     await Promise.all(Object.values(this.queues).map((q) => q.stop()));
-    await this.kubelet.stop();
   }
 
   private dispatch(event: StoreEvent): void {
@@ -59,16 +49,11 @@ export class WorkloadRunner implements PodLogSource {
         this.queues.deployments.enqueue(id);
         break;
       case this.keys.pods:
-        this.queues.pods.enqueue(id);
         for (const owner of ownersOf(object, event.oldObject)) this.queues.deployments.enqueue(`${namespace}/${owner}`);
         this.enqueueServices(namespace);
         break;
       case this.keys.services:
         this.queues.services.enqueue(id);
-        break;
-      case this.keys.secrets:
-      case this.keys.configmaps:
-        for (const pod of this.kubelet.waitingPods(namespace)) this.queues.pods.enqueue(`${namespace}/${pod}`);
         break;
     }
   }
