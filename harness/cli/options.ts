@@ -47,9 +47,9 @@ const TABLE: OptionTable = {
   },
   cluster: {
     arg: 'KIND',
-    description: 'embedded (in-process API server + reference gateway), existing (--kubeconfig) or kind (a new kind cluster, see --kind-*)',
+    description: 'embedded (in-process API server + reference gateway), existing (--kubeconfig), kind (a new kind cluster, see --kind-*) or control-plane (real etcd, kube-apiserver and kube-controller-manager in a network namespace of the run, with the reference gateway; needs root, and Go or KUBEBUILDER_ASSETS)',
     defaultText: CONFIG_DEFAULTS.cluster,
-    parse: parseEnum(['embedded', 'existing', 'kind'] as const),
+    parse: parseEnum(['embedded', 'existing', 'kind', 'control-plane'] as const),
   },
   kubeconfig: { arg: 'PATH', description: 'kubeconfig of an existing cluster', parse: parseText },
   context: { arg: 'NAME', description: 'kubeconfig context to use', parse: parseText },

@@ -5,6 +5,7 @@ import type { ConformanceTest } from '../runner/conformance-test.ts';
 import { formatDuration } from '../config/duration.ts';
 import type { ResolvedConfig } from '../config/types.ts';
 import { renderHelp } from './help.ts';
+import { needsNetworkNamespace } from '../cluster/control-plane/needs-network-namespace.ts';
 import { abortOnSignals } from './interrupt.ts';
 import { renderList } from './list-command.ts';
 import { parseArgv } from './parse-argv.ts';
@@ -47,6 +48,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const tests = await loadTests();
   const config = await resolveConfig({ flags: args.flags, env: io.env, cwd: io.cwd, knownTests: tests.map((t) => t.name) });
+  if (needsNetworkNamespace(config.cluster, io.env)) {
+    const { runInNetworkNamespace } = await import('../cluster/control-plane/run-in-network-namespace.ts');
+    return runInNetworkNamespace(argv, config, io.stderr);
+  }
   const log = createRunLog(config, (line) => io.stderr.write(`${line}\n`));
   log.info(describeConfig(config));
   log.debug(`resolved config: ${JSON.stringify(config)}`);

@@ -1,3 +1,4 @@
+import { controlPlaneClusterProvider } from './control-plane/provider.ts';
 import { embeddedClusterProvider } from './embedded.ts';
 import { existingClusterProvider } from './existing.ts';
 import { kindClusterProvider } from './kind.ts';
@@ -8,3 +9,4 @@ import { registerClusterProvider } from './provider.ts';
 registerClusterProvider('embedded', embeddedClusterProvider);
 registerClusterProvider('existing', (config, log) => withGatewayApiInstall(existingClusterProvider(config), config, log));
 registerClusterProvider('kind', (config, log) => kindClusterProvider(config, log));
+registerClusterProvider('control-plane', (config, log) => controlPlaneClusterProvider(config, log));

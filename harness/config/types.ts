@@ -27,7 +27,7 @@ export interface TimeoutConfig {
   readonly test: number;
 }
 
-export type ClusterKind = 'embedded' | 'existing' | 'kind';
+export type ClusterKind = 'embedded' | 'existing' | 'kind' | 'control-plane';
 
 /** Who the report is about (`--organization --project --url --version --contact`); empty strings when not given. */
 export interface ImplementationInfo {

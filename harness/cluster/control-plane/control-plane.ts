@@ -1,0 +1,120 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ControlPlaneBinaries } from './binaries.ts';
+import { startComponent, type ComponentProcess } from './component-process.ts';
+import { apiserverArgs, CONTROL_PLANE_PORTS, controllerManagerArgs, etcdArgs, type ControlPlaneFiles } from './component-flags.ts';
+import { probe } from './https-probe.ts';
+import { writeTokenKubeconfig } from './kubeconfig-file.ts';
+import { createControlPlanePki, newToken } from './pki.ts';
+import { ensurePortFree } from './port-check.ts';
+
+const ETCD_READY_MS = 30_000;
+const APISERVER_READY_MS = 90_000;
+const CONTROLLERS_READY_MS = 60_000;
+
+/** Who talks to the API server, each with its own static token (RBAC decides what each may do). */
+export const IDENTITIES = {
+  suite: { user: 'grpcroute-conformance', groups: ['system:masters'] },
+  nodeAgent: { user: 'grpcroute-conformance-node-agent', groups: ['system:masters'] },
+  referenceGateway: { user: 'grpcroute-reference-gateway', groups: [] as string[] },
+  controllerManager: { user: 'system:kube-controller-manager', groups: [] as string[] },
+} as const;
+export type Identity = keyof typeof IDENTITIES;
+
+export interface RunningControlPlane {
+  readonly url: string;
+  readonly caPem: string;
+  readonly dir: string;
+  /** A kubeconfig for each identity, in the run's folder. */
+  readonly kubeconfigs: Readonly<Record<Identity, string>>;
+  readonly processes: readonly ComponentProcess[];
+  stop(): Promise<void>;
+}
+
+export interface ControlPlaneOptions {
+  readonly binaries: ControlPlaneBinaries;
+  /** The node's address, which the API server advertises (the `kubernetes` Service's endpoint). */
+  readonly advertiseAddress: string;
+  readonly signal?: AbortSignal;
+  readonly log?: (line: string) => void;
+}
+
+/**
+ * Starts etcd, kube-apiserver and kube-controller-manager as child processes, each ready before
+ * the next starts. Must run inside the run's own network namespace: the ports are fixed.
+ */
+export async function startControlPlane(options: ControlPlaneOptions): Promise<RunningControlPlane> {
+  const log = options.log ?? (() => {});
+  const dir = await mkdtemp(join(tmpdir(), 'grpcroute-conformance-control-plane-'));
+  const processes: ComponentProcess[] = [];
+  const stop = async (): Promise<void> => {
+    for (const p of [...processes].reverse()) await p.stop();
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    const url = `https://127.0.0.1:${CONTROL_PLANE_PORTS.apiserver}`;
+    const pki = await createControlPlanePki(['127.0.0.1', options.advertiseAddress, 'localhost', 'kubernetes', 'kubernetes.default', 'kubernetes.default.svc', 'kubernetes.default.svc.cluster.local', '10.96.0.1']);
+    const tokens = Object.fromEntries(Object.keys(IDENTITIES).map((id) => [id, newToken()])) as Record<Identity, string>;
+    const files = await writeFiles(dir, pki, tokens);
+    const kubeconfigs = {} as Record<Identity, string>;
+    for (const id of Object.keys(IDENTITIES) as Identity[]) {
+      kubeconfigs[id] = join(dir, `${id}.kubeconfig`);
+      await writeTokenKubeconfig(kubeconfigs[id], 'control-plane', url, tokens[id], pki.caPem);
+    }
+    await writeTokenKubeconfig(files.controllerManagerKubeconfig, 'control-plane', url, tokens.controllerManager, pki.caPem);
+
+    for (const [name, port] of [['etcd', CONTROL_PLANE_PORTS.etcdClient], ['etcd', CONTROL_PLANE_PORTS.etcdPeer], ['kube-apiserver', CONTROL_PLANE_PORTS.apiserver], ['kube-controller-manager', CONTROL_PLANE_PORTS.controllerManager]] as const) {
+      await ensurePortFree('127.0.0.1', port, name);
+    }
+
+    const started = Date.now();
+    const etcd = startComponent('etcd', options.binaries.etcd, etcdArgs(files), join(dir, 'etcd.log'));
+    processes.push(etcd);
+    await etcd.waitReady(() => probe(`http://127.0.0.1:${CONTROL_PLANE_PORTS.etcdClient}/health`, { accept: (b) => b.includes('"health":"true"') }), ETCD_READY_MS, options.signal);
+    log(`etcd ready after ${Date.now() - started} ms`);
+
+    const apiserver = startComponent('kube-apiserver', options.binaries.kubeApiserver, apiserverArgs(files, options.advertiseAddress), join(dir, 'kube-apiserver.log'));
+    processes.push(apiserver);
+    await apiserver.waitReady(() => probe(`${url}/readyz`, { caPem: pki.caPem, token: tokens.suite }), APISERVER_READY_MS, options.signal);
+    log(`kube-apiserver ready after ${Date.now() - started} ms`);
+
+    const controllers = startComponent('kube-controller-manager', options.binaries.kubeControllerManager, controllerManagerArgs(files), join(dir, 'kube-controller-manager.log'));
+    processes.push(controllers);
+    // Ready once the controllers act: the serviceaccount controller has filled in `default`.
+    await controllers.waitReady(() => probe(`${url}/api/v1/namespaces/default/serviceaccounts/default`, { caPem: pki.caPem, token: tokens.suite }), CONTROLLERS_READY_MS, options.signal);
+    log(`kube-controller-manager ready after ${Date.now() - started} ms`);
+
+    return { url, caPem: pki.caPem, dir, kubeconfigs, processes, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function writeFiles(dir: string, pki: Awaited<ReturnType<typeof createControlPlanePki>>, tokens: Record<Identity, string>): Promise<ControlPlaneFiles> {
+  const files: ControlPlaneFiles = {
+    dir,
+    caCert: join(dir, 'ca.crt'),
+    servingCert: join(dir, 'apiserver.crt'),
+    servingKey: join(dir, 'apiserver.key'),
+    serviceAccountKey: join(dir, 'service-account.key'),
+    serviceAccountPublicKey: join(dir, 'service-account.pub'),
+    tokenFile: join(dir, 'tokens.csv'),
+    controllerManagerKubeconfig: join(dir, 'kube-controller-manager.kubeconfig'),
+    etcdData: join(dir, 'etcd'),
+  };
+  const secret = { mode: 0o600 } as const;
+  await writeFile(files.caCert, pki.caPem);
+  await writeFile(files.servingCert, pki.servingCertPem);
+  await writeFile(files.servingKey, pki.servingKeyPem, secret);
+  await writeFile(files.serviceAccountKey, pki.serviceAccountKeyPem, secret);
+  await writeFile(files.serviceAccountPublicKey, pki.serviceAccountPublicKeyPem);
+  const rows = (Object.keys(IDENTITIES) as Identity[]).map((id) => {
+    const { user, groups } = IDENTITIES[id];
+    return `${tokens[id]},${user},${user}${groups.length > 0 ? `,"${groups.join(',')}"` : ''}`;
+  });
+  await writeFile(files.tokenFile, `${rows.join('\n')}\n`, secret);
+  await mkdir(files.etcdData, { mode: 0o700 });
+  return files;
+}
