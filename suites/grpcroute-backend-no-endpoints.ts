@@ -1,12 +1,13 @@
 import { Feature } from '../harness/features/features.ts';
 import { defineConformanceTest } from '../harness/runner/conformance-test.ts';
-import { Code } from './grpc-codes.ts';
 
 const HOST = 'no-endpoints.grpc.example';
 
 export const grpcRouteBackendNoEndpoints = defineConformanceTest({
   name: 'GRPCRouteBackendNoEndpoints',
-  description: 'A Service without ready endpoints is a resolved reference (ResolvedRefs=True); its RPCs get a gateway-made UNAVAILABLE, never UNIMPLEMENTED',
+  // GRPCRoute names no code for a backend without endpoints (HTTPRoute only SHOULD answer 503), so any
+  // gateway-made error passes; a reset or refused connection is no answer and does not.
+  description: 'A Service without ready endpoints is a resolved reference (ResolvedRefs=True); its RPCs get an error status made by the gateway',
   features: [Feature.Gateway, Feature.GRPCRoute],
   manifests: ['grpcroute-backend-no-endpoints.yaml'],
   specRefs: [93],
@@ -17,9 +18,9 @@ export const grpcRouteBackendNoEndpoints = defineConformanceTest({
     });
     await t.grpc.expectCases(gw, [
       {
-        name: 'no ready endpoint: the gateway answers UNAVAILABLE',
+        name: 'no ready endpoint: the gateway answers with an error status',
         call: { method: 'Echo', authority: HOST },
-        expect: { code: Code.UNAVAILABLE, answeredBy: 'gateway' },
+        expect: { anyError: true, answeredBy: 'gateway' },
       },
     ]);
   },

@@ -6,14 +6,15 @@ import { defineConformanceTest } from '../harness/runner/conformance-test.ts';
 import { Code } from './grpc-codes.ts';
 
 const GATEWAY = { name: 'same-namespace', sectionName: 'http' };
-// grpc-xns-backend-a exists in the app namespace, grpc-xns-backend-b does not.
+// grpc-xns-backend-a exists in the app namespace, grpc-xns-backend-b does not. Whether a message
+// reveals that is judged only by comparing the two (#91); no word is banned: "missing a
+// ReferenceGrant?" or "grant not found" say nothing about the target.
 const A = { route: 'xns-backend-a', host: 'xns-backend-a.grpc.example', service: 'grpc-xns-backend-a' };
 const B = { route: 'xns-backend-b', host: 'xns-backend-b.grpc.example', service: 'grpc-xns-backend-b' };
-const EXISTENCE_WORDS = ['not found', 'notfound', 'not exist', 'does not exist', 'missing', 'no such'];
 
 const notPermitted = (service: string): ConditionExpectation[] => [
   { type: 'Accepted', status: 'True' },
-  { type: 'ResolvedRefs', status: 'False', reason: 'RefNotPermitted', messageIncludes: [service], messageExcludes: EXISTENCE_WORDS },
+  { type: 'ResolvedRefs', status: 'False', reason: 'RefNotPermitted', messageIncludes: [service] },
 ];
 const unavailable = (target: typeof A): GrpcCase => ({
   name: `${target.route}: not permitted, the gateway answers UNAVAILABLE`,

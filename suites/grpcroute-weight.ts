@@ -1,9 +1,10 @@
 import { Feature } from '../harness/features/features.ts';
+import type { GrpcChannel, GrpcHelpers } from '../harness/grpc/types.ts';
+import type { GatewayAddress } from '../harness/kube/types.ts';
 import { defineConformanceTest } from '../harness/runner/conformance-test.ts';
 import { expectWeightedSplit } from '../harness/stats/expect-weighted-split.ts';
-import { Code } from './grpc-codes.ts';
 
-const ROUTES = ['weighted-backends', 'weighted-backends-equal', 'weighted-backends-single-zero', 'weighted-backends-all-zero'];
+const ROUTES = ['weighted-backends', 'weighted-backends-equal'];
 
 /** Splits checked by the sequential test (false failure ≤ 1e-4 each); weights as in the fixture. */
 const SPLITS = [
@@ -19,17 +20,23 @@ const SPLITS = [
   },
 ];
 
-/** Rules whose only backends have weight 0: no RPC may reach a backend. */
-const NO_TRAFFIC = [
-  { name: 'a single backend with weight 0: every RPC is UNAVAILABLE', authority: 'weight-single-zero.grpc.example' },
-  { name: 'all weights 0: every RPC is UNAVAILABLE', authority: 'weight-all-zero.grpc.example' },
-];
+/**
+ * Upstream's GRPCRouteWeight dials a new connection for every sample, so a gateway that balances per
+ * connection passes it; a test under its name must not need per-RPC balancing on one connection
+ * (docs/strictness.md). Every sample therefore gets a channel of its own.
+ */
+function connectionPerSample(grpc: GrpcHelpers): GrpcHelpers {
+  const openChannel = (gw: GatewayAddress): GrpcChannel => ({ send: (call) => grpc.send(gw, call), renew: () => {}, close: () => {} });
+  return new Proxy(grpc, { get: (target, key) => (key === 'openChannel' ? openChannel : Reflect.get(target, key)) });
+}
 
 export const grpcRouteWeight = defineConformanceTest({
   name: 'GRPCRouteWeight',
   description: 'A GRPCRoute with weighted backends',
   features: [Feature.Gateway, Feature.GRPCRoute],
   manifests: ['grpcroute-weight.yaml'],
+  // Upstream checks that a weight-0 backend beside others gets nothing (the 70/30/0 split); rules
+  // whose backends all have weight 0 are left out: the spec leaves their answer open (digest §4.2).
   specRefs: [3, 79, 80, 93],
   slow: true,
   async run(t) {
@@ -37,10 +44,11 @@ export const grpcRouteWeight = defineConformanceTest({
       gateway: { name: 'same-namespace', listeners: ['http'] },
       routes: ROUTES.map((name) => ({ name })),
     });
+    const grpc = connectionPerSample(t.grpc);
     // One split at a time: each keeps up to 10 RPCs in flight, and the machine is small.
     for (const split of SPLITS) {
       const observed = await t.step(split.name, () =>
-        expectWeightedSplit(t.grpc, gw, {
+        expectWeightedSplit(grpc, gw, {
           call: { method: 'Echo', authority: split.authority },
           namespace: t.namespaces.infra,
           weights: split.weights,
@@ -48,10 +56,5 @@ export const grpcRouteWeight = defineConformanceTest({
       );
       t.log(`${split.name}: ${JSON.stringify(observed)}`);
     }
-    await t.grpc.expectCases(
-      gw,
-      NO_TRAFFIC.map(({ name, authority }) => ({ name, call: { method: 'Echo', authority }, expect: { code: Code.UNAVAILABLE, answeredBy: 'gateway' } })),
-      { successes: 20 },
-    );
   },
 });

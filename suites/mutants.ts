@@ -24,6 +24,7 @@ export const MUTANT_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
     'GRPCRouteMixedValidInvalidBackends',
     'GRPCRouteBackendAppProtocol',
     'GRPCRouteListenerSupportedKinds',
+    'GRPCRouteMixedProtocolPort',
   ],
   'not-found-instead-of-unimplemented': [
     'GRPCExactMethodMatching',

@@ -72,6 +72,12 @@ export function createGrpcHelpers(deps: GrpcHelperDeps): GrpcHelpers {
     async expectEventually(gw, c, options) {
       return (await eventually(gw, c, c.name ?? caseName(c, 0), options)).value;
     },
+    async expectOnce(gw, c) {
+      const result = await sendEchoCall(gw, c.call, defaults());
+      const mismatches = compareResult(result, c.expect, { call: c.call, defaultNamespace: deps.infraNamespace });
+      if (mismatches.length > 0) throw new ExpectationMismatchError(c.name ?? caseName(c, 0), mismatches, result);
+      return result;
+    },
     async expectCases(gw, cases, options) {
       const outcomes = await Promise.all(
         cases.map(async (c, index) => {

@@ -166,6 +166,11 @@ export interface GrpcHelpers {
    * throws with what was expected and the last result observed.
    */
   expectEventually(gw: GatewayAddress, c: GrpcCase, options?: ConvergeOptions): Promise<GrpcResult>;
+  /**
+   * One call, no retries: resolves with the result when `c.expect` holds, else throws the mismatch.
+   * Only for use inside a `converge` check that also checks something else in the same attempt.
+   */
+  expectOnce(gw: GatewayAddress, c: GrpcCase): Promise<GrpcResult>;
   /** Runs a case table through `expectEventually`, each as a recorded case. */
   expectCases(gw: GatewayAddress, cases: readonly GrpcCase[], options?: ConvergeOptions): Promise<void>;
   /** Generic convergence: `check` throws (not ready) or returns; N in a row before the deadline. */

@@ -172,6 +172,21 @@ export function createKubeHelpers(deps: KubeHelperDeps): KubeHelpers {
       );
     },
 
+    async readRouteConditions(route, parent) {
+      const r = await client.get(routeKey(route));
+      if (!r) return undefined;
+      const want = parentMatch(parent);
+      const entry = routeParents(r).find((p) => parentMatches(p, want, r.metadata.namespace ?? infra, facts.controllerName));
+      const conditions = entry?.conditions ?? [];
+      return conditions.length > 0 && staleConditionProblems(conditions, r.metadata.generation).length === 0 ? conditions : undefined;
+    },
+
+    async readListenerConditions(gw, listener) {
+      const g = await client.get(gatewayKey(gw));
+      const conditions = g ? (listenerStatuses(g).find((l) => l.name === listener)?.conditions ?? []) : [];
+      return g && conditions.length > 0 && staleConditionProblems(conditions, g.metadata.generation).length === 0 ? conditions : undefined;
+    },
+
     routeMustHaveNoParent(route, parent) {
       const want = parentMatch(parent);
       return waitRoute(route, `no status parent from ${facts.controllerName} for ${describeParentRef(want)}`, (r) => {

@@ -70,12 +70,12 @@ export function conditionProblems(
     if (want.reason !== undefined && found.reason !== want.reason) {
       problems.push(`${want.type} reason is ${found.reason ?? '(none)'}, want ${want.reason}`);
     }
+    if (want.reasonOneOf !== undefined && !want.reasonOneOf.includes(found.reason ?? '')) {
+      problems.push(`${want.type} reason is ${found.reason ?? '(none)'}, want one of ${want.reasonOneOf.join(', ')}`);
+    }
     const message = (found.message ?? '').toLowerCase();
     for (const part of want.messageIncludes ?? []) {
       if (!message.includes(part.toLowerCase())) problems.push(`${want.type} message lacks "${part}"`);
-    }
-    for (const part of want.messageExcludes ?? []) {
-      if (message.includes(part.toLowerCase())) problems.push(`${want.type} message contains "${part}"`);
     }
   }
   problems.push(...staleConditionProblems(conditions, generation));

@@ -36,13 +36,25 @@ export interface GatewayAddress {
   readonly dialPort: number;
 }
 
+/** A condition as read from status. */
+export interface ObservedCondition {
+  readonly type: string;
+  readonly status: string;
+  readonly reason?: string;
+  readonly message?: string;
+}
+
 export interface ConditionExpectation {
   readonly type: string;
   readonly status: 'True' | 'False' | 'Unknown';
   readonly reason?: string;
-  /** Substrings the message must contain / must not contain (case-insensitive). */
+  /** Where the spec allows several reasons: any of these. */
+  readonly reasonOneOf?: readonly string[];
+  /**
+   * Names the message must contain (case-insensitive), where the spec says the message names them.
+   * Never words a message must not contain: wording is the implementation's.
+   */
   readonly messageIncludes?: readonly string[];
-  readonly messageExcludes?: readonly string[];
 }
 
 export interface ParentSelector {
@@ -81,6 +93,14 @@ export interface KubeHelpers {
   gatewayAddress(gateway: { name: string; namespace?: string }, listener?: string): Promise<GatewayAddress>;
   /** Waits until the route's parent entry for `parent` has all `conditions`, at the current generation. */
   routeMustHaveConditions(route: RouteRef, parent: ParentSelector, conditions: readonly ConditionExpectation[]): Promise<void>;
+  /**
+   * One read, no wait: the conditions of our status parent entry for `parent`, or undefined when there
+   * is none yet or one of them lags the route's generation. For checks that must hold together with
+   * traffic inside one convergence loop, where the spec allows more than one status outcome.
+   */
+  readRouteConditions(route: RouteRef, parent: ParentSelector): Promise<readonly ObservedCondition[] | undefined>;
+  /** One read, no wait: a listener's conditions, or undefined when absent or lagging the Gateway's generation. */
+  readListenerConditions(gateway: { name: string; namespace?: string }, listener: string): Promise<readonly ObservedCondition[] | undefined>;
   /** Waits until the route has no status parent entry from our controller for `parent`. */
   routeMustHaveNoParent(route: RouteRef, parent: ParentSelector): Promise<void>;
   /** Waits until the Gateway listener has these conditions. */
