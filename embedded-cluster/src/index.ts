@@ -10,7 +10,7 @@ import type { PodLogSource } from './pod-log-source.ts';
 import { ResourceRegistry, resourceKey } from './registry.ts';
 import { ResourceService } from './resource-service.ts';
 import { ApiServer } from './server.ts';
-import { createServingCertificate } from './serving-certificate.ts';
+import { createServingCertificate } from '../../kube-rest/serving-certificate.ts';
 import { ObjectStore } from './store.ts';
 import { validateObject } from './validation/index.ts';
 import { WatchHub } from './watch.ts';

@@ -4,6 +4,7 @@ import { isRecord } from './api-object.ts';
 import type { ResourcePath } from './api-path.ts';
 import { readDeleteOptions } from './delete-options.ts';
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from './patch.ts';
+import { renderLogLines } from '../../node-agent/src/log-query.ts';
 import type { PodLogSource } from './pod-log-source.ts';
 import { apiVersionOf } from './registry.ts';
 import { readBody } from './request-body.ts';
@@ -164,15 +165,7 @@ function servePodLog(
     const container = isRecord(pod.spec) && Array.isArray(pod.spec.containers) && isRecord(pod.spec.containers[0]) ? String(pod.spec.containers[0].name) : '';
     return reply(400, badRequest(`container "${container}" in pod "${name}" is waiting to start: ContainerCreating`).toStatus());
   }
-  let selected = [...lines];
-  const since = query.get('sinceTime');
-  if (since) selected = selected.filter((l) => l.time >= Date.parse(since));
-  const sinceSeconds = query.get('sinceSeconds');
-  if (sinceSeconds) selected = selected.filter((l) => l.time >= Date.now() - Number(sinceSeconds) * 1000);
-  const tail = query.get('tailLines');
-  if (tail !== null && Number(tail) >= 0) selected = Number(tail) === 0 ? [] : selected.slice(-Number(tail));
-  const withTimestamps = query.get('timestamps') === 'true';
-  const text = selected.map((l) => `${withTimestamps ? `${new Date(l.time).toISOString()} ` : ''}${l.text}\n`).join('');
+  const text = renderLogLines(lines, query);
   res.writeHead(200, { 'Content-Type': 'text/plain' });
   res.end(text);
 }

@@ -10,7 +10,7 @@ import type { PodLogSource } from './pod-log-source.ts';
 import { handleResource, verbOf } from './resource-handler.ts';
 import type { ResourceService } from './resource-service.ts';
 import { ApiStatusError, unauthorized, unknownResource } from './status-errors.ts';
-import type { ServingCertificate } from './serving-certificate.ts';
+import type { ServingCertificate } from '../../kube-rest/serving-certificate.ts';
 import type { WatchHub } from './watch.ts';
 
 /** Requests served so far, by Kubernetes verb (resource requests only) and in total (all requests). */

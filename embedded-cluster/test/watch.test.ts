@@ -5,7 +5,7 @@ import { Discovery } from '../src/discovery.ts';
 import { ResourceRegistry } from '../src/registry.ts';
 import { ResourceService } from '../src/resource-service.ts';
 import { ApiServer } from '../src/server.ts';
-import { createServingCertificate } from '../src/serving-certificate.ts';
+import { createServingCertificate } from '../../kube-rest/serving-certificate.ts';
 import { ObjectStore } from '../src/store.ts';
 import { WatchHub } from '../src/watch.ts';
 import { ApiClient } from './support/api-client.ts';

@@ -3,7 +3,7 @@ import { connect as tlsConnect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbeddedCluster } from '../src/index.ts';
 import { startEmbeddedCluster } from '../src/index.ts';
-import { createServingCertificate } from '../src/serving-certificate.ts';
+import { createServingCertificate } from '../../kube-rest/serving-certificate.ts';
 import { ApiClient } from './support/api-client.ts';
 import { converge } from './support/converge.ts';
 import { echoContext } from './support/echo-client.ts';

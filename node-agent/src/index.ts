@@ -6,6 +6,7 @@ import { KubeRestClient } from '../../kube-rest/rest-client.ts';
 import { CORE } from './core-types.ts';
 import type { WatchedKind } from './core-types.ts';
 import { EchoPodRunner } from './echo-pod-runner.ts';
+import { startKubeletLogServer } from './kubelet-log-server.ts';
 import type { LogLine } from './log-buffer.ts';
 import { ensureNodeReady, registerNode } from './node-registration.ts';
 import { PodAddressPool } from './pod-address-pool.ts';
@@ -29,6 +30,11 @@ export interface NodeAgentOptions {
   nodeAddress: string;
   /** IPv4 CIDR the pod addresses come from; every address in it must be bindable here (e.g. 127.1.0.0/16). */
   podAddresses: string;
+  /**
+   * Serve the kubelet's containerLogs endpoint on nodeAddress:kubeletPort, for a real API server's
+   * pods/log. Unset: no endpoint (the embedded server reads `linesOf` in process).
+   */
+  kubeletPort?: number;
   /** Problems worth a look (failed reconciles, broken watches); default: dropped. */
   log?: (line: string) => void;
 }
@@ -47,7 +53,7 @@ export interface NodeAgent {
  */
 export async function startNodeAgent(options: NodeAgentOptions): Promise<NodeAgent> {
   const log = options.log ?? (() => {});
-  const node = { name: options.nodeName, address: options.nodeAddress };
+  const node = { name: options.nodeName, address: options.nodeAddress, kubeletPort: options.kubeletPort };
   const client = new KubeRestClient(loadKubeconfig(options.kubeconfigPath, options.context));
   const runner = new EchoPodRunner(node, new PodAddressPool(options.podAddresses, [options.nodeAddress]));
   const cache = new ObjectCache<WatchedKind>((kind, keys) => onChange(kind, keys));
@@ -73,6 +79,7 @@ export async function startNodeAgent(options: NodeAgentOptions): Promise<NodeAge
     }
   }
 
+  const logServer = options.kubeletPort === undefined ? undefined : await startKubeletLogServer(node.address, options.kubeletPort, (namespace, pod) => runner.linesOf(namespace, pod));
   await registerNode(client, node);
   const informer = (kind: WatchedKind) => new KindInformer(kind, [CORE[kind]], client, cache, (line) => log(`node-agent: ${line}`));
   // Pods come last, so their first reconcile already sees every Secret and ConfigMap.
@@ -91,6 +98,7 @@ export async function startNodeAgent(options: NodeAgentOptions): Promise<NodeAge
         for (const i of [...supporting, podInformer]) i.stop();
         await Promise.all([pods.stop(), nodeQueue.stop()]);
         await runner.stopAll();
+        await logServer?.stop();
         client.close();
       })()),
   };

@@ -49,7 +49,7 @@ function readyStatus(node: NodeIdentity): Record<string, unknown> {
       { type: 'InternalIP', address: node.address },
       { type: 'Hostname', address: node.name },
     ],
-    daemonEndpoints: { kubeletEndpoint: { Port: 0 } },
+    daemonEndpoints: { kubeletEndpoint: { Port: node.kubeletPort ?? 0 } },
     nodeInfo: {
       machineID: '',
       systemUUID: '',

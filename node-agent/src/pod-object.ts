@@ -14,6 +14,8 @@ export interface AgentObject extends KubeObject {
 export interface NodeIdentity {
   readonly name: string;
   readonly address: string;
+  /** Where the agent serves the kubelet's containerLogs endpoint; 0 when it serves none. */
+  readonly kubeletPort?: number;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -67,6 +67,8 @@ export function apiserverArgs(files: ControlPlaneFiles, advertiseAddress: string
     `--service-account-signing-key-file=${files.serviceAccountKey}`,
     `--service-cluster-ip-range=${SERVICE_CIDR}`,
     '--profiling=false',
+    // The node's name resolves nowhere; its InternalIP is where the node agent serves pods/log.
+    '--kubelet-preferred-address-types=InternalIP',
   ];
 }
 

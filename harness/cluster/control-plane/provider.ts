@@ -19,6 +19,8 @@ import { gatewayApiCrdFolder, installGatewayApiManifests, readGatewayApiManifest
 import { NETNS_ENV, NETWORK } from './network-namespace.ts';
 
 const NODE_NAME = 'grpcroute-conformance-node';
+/** The kubelet's usual port: kube-apiserver fetches pods/log from it. */
+const KUBELET_PORT = 10250;
 
 /**
  * `--cluster=control-plane`: a real etcd, kube-apiserver and kube-controller-manager (built
@@ -49,7 +51,7 @@ export function controlPlaneClusterProvider(config: ResolvedConfig, log: (line: 
       installGatewayApiManifests(client, await readGatewayApiManifests(crdFolder), signal),
     );
     const agent = await steps.step(`Starting the node agent (node ${NODE_NAME}, pods in ${NETWORK.podPool})`, () =>
-      startNodeAgent({ kubeconfigPath: plane.kubeconfigs.nodeAgent, nodeName: NODE_NAME, nodeAddress: NETWORK.nodeAddress, podAddresses: NETWORK.podPool, log: (line) => log(`node-agent: ${line}`) }),
+      startNodeAgent({ kubeconfigPath: plane.kubeconfigs.nodeAgent, nodeName: NODE_NAME, nodeAddress: NETWORK.nodeAddress, podAddresses: NETWORK.podPool, kubeletPort: KUBELET_PORT, log: (line) => log(`node-agent: ${line}`) }),
     );
     stack.push(agent);
     for (const object of await referenceGatewayInstall()) await client.apply(object);
