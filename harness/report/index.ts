@@ -1,12 +1,15 @@
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunResult } from '../runner/results.ts';
-import { renderConformanceReport } from './conformance-report.ts';
-import { renderHtmlReport } from './html-report.ts';
-import { renderJunitReport } from './junit-report.ts';
-import { renderMarkdownSummary } from './markdown-summary.ts';
+import { appendWithinDeadline } from './append-bounded.ts';
+import { writeFilesAtomically } from './atomic-files.ts';
+import { ensureFolder } from './ensure-folder.ts';
+import { REPORT_RENDERERS, STEP_SUMMARY_FILE } from './report-renderers.ts';
+import { STEP_SUMMARY_DEADLINE_MS } from './write-run-reports.ts';
 
 export { renderTerminalSummary, type TerminalSummaryOptions } from './terminal-summary.ts';
+export { writeRunReports, type WriteRunReportsOptions, type WrittenReports } from './write-run-reports.ts';
+export { probeAppendTarget, probeReportFolder } from './probe-output-paths.ts';
+export { OutputPathError } from './fs-reason.ts';
 
 export interface RenderReportsOptions {
   /**
@@ -18,32 +21,22 @@ export interface RenderReportsOptions {
 
 /** Every report file of a run, by file name; pure. */
 export function renderReportFiles(run: RunResult): [string, string][] {
-  return [
-    ['conformance-report.yaml', renderConformanceReport(run)],
-    ['junit.xml', renderJunitReport(run)],
-    ['summary.md', renderMarkdownSummary(run)],
-    ['report.html', renderHtmlReport(run)],
-    ['results.json', `${JSON.stringify(run, null, 2)}\n`],
-  ];
+  return REPORT_RENDERERS.map(([name, render]) => [name, render(run)]);
 }
 
 /**
- * Writes every report of a run into `dir` (created if needed) and, when asked, appends the
- * Markdown summary to GitHub's step summary; returns the paths written under `dir`.
+ * Writes every report of a run into `dir` (created if needed, each file atomically) and, when
+ * asked, appends the Markdown summary to GitHub's step summary; returns the paths written under
+ * `dir`. Throws on the first failure; a run uses writeRunReports, which falls back instead.
  */
 export async function renderReports(run: RunResult, dir: string, options: RenderReportsOptions = {}): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
-  const files = renderReportFiles(run);
-  const written: string[] = [];
-  for (const [name, content] of files) {
-    const path = join(dir, name);
-    await writeFile(path, content, 'utf8');
-    written.push(path);
-  }
+  await ensureFolder(dir);
+  const files = renderReportFiles(run).map(([name, content]) => [join(dir, name), content] as const);
+  await writeFilesAtomically(files);
   const stepSummary = options.env?.GITHUB_STEP_SUMMARY;
   if (stepSummary) {
-    const summary = files.find(([name]) => name === 'summary.md')?.[1] ?? '';
-    await appendFile(stepSummary, `${summary}\n`, 'utf8');
+    const summary = files.find(([path]) => path === join(dir, STEP_SUMMARY_FILE))?.[1] ?? '';
+    await appendWithinDeadline(stepSummary, `${summary}\n`, STEP_SUMMARY_DEADLINE_MS);
   }
-  return written;
+  return files.map(([path]) => path);
 }

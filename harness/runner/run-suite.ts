@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config/types.ts';
 import { describeError, HarnessError, InterruptedError } from '../errors.ts';
 import type { RunLog } from '../log.ts';
-import { renderReports, renderTerminalSummary } from '../report/index.ts';
+import { renderTerminalSummary, writeRunReports } from '../report/index.ts';
 import { assembleRunResult } from './assemble-run-result.ts';
 import { colourizer } from './colour.ts';
 import type { ConformanceTest } from './conformance-test.ts';
@@ -30,6 +30,8 @@ export interface RunSuiteOutcome {
   readonly exitCode: number;
   readonly run: RunResult;
   readonly reportFiles: readonly string[];
+  /** One line each for reports that could not be written where asked; the exit code ignores them. */
+  readonly reportFailures: readonly string[];
 }
 
 async function prepareOrExplain(options: RunSuiteOptions): Promise<PreparedRunLike> {
@@ -89,7 +91,8 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunSuiteOutcom
     finishedAt: new Date(),
     notRunReason,
   });
-  const reportFiles = await renderReports(run, config.reportDir, { env: process.env });
+  // Never throws: a bad disk must not cost the summary below or the run's exit code.
+  const { written: reportFiles, failures: reportFailures } = await writeRunReports(run, config.reportDir, { env: process.env });
   for (const file of reportFiles) log.info(`report: ${file}`);
   // A worker killed by the same Ctrl-C is expected then, not news.
   for (const error of runErrors) (interrupted ? log.debug : log.warn)(error);
@@ -108,5 +111,5 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunSuiteOutcom
   const failed = run.tests.some((t) => t.outcome === 'failed');
   const exitCode =
     interrupted instanceof InterruptedError ? interrupted.exitCode : interrupted ? 130 : failed ? 1 : runErrors.length > 0 ? 2 : 0;
-  return { exitCode, run, reportFiles };
+  return { exitCode, run, reportFiles, reportFailures };
 }
