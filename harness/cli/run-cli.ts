@@ -4,6 +4,7 @@ import { createRunLog } from '../log.ts';
 import type { ConformanceTest } from '../runner/conformance-test.ts';
 import { formatDuration } from '../config/duration.ts';
 import type { ResolvedConfig } from '../config/types.ts';
+import { checkOutputPaths } from './check-output-paths.ts';
 import { renderHelp } from './help.ts';
 import { needsNetworkNamespace } from '../cluster/control-plane/needs-network-namespace.ts';
 import { abortOnSignals } from './interrupt.ts';
@@ -48,6 +49,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const tests = await loadTests();
   const config = await resolveConfig({ flags: args.flags, env: io.env, cwd: io.cwd, knownTests: tests.map((t) => t.name) });
+  await checkOutputPaths({ reportDir: config.reportDir, stepSummary: io.env.GITHUB_STEP_SUMMARY });
   if (needsNetworkNamespace(config.cluster, io.env)) {
     const { runInNetworkNamespace } = await import('../cluster/control-plane/run-in-network-namespace.ts');
     return runInNetworkNamespace(argv, config, io.stderr);
@@ -68,6 +70,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       ci: io.env.CI === 'true' || io.env.CI === '1',
       signal: interrupt.signal,
     });
+    // After the summary, so the run's results are read first; the exit code stays the run's.
+    for (const failure of outcome.reportFailures) io.stderr.write(`error: ${failure}\n`);
     return outcome.exitCode;
   } finally {
     interrupt.dispose();
