@@ -90,6 +90,17 @@ describe('node agent', () => {
     expect(node.status.allocatable).toEqual(node.status.capacity);
   });
 
+  it('puts its Node back to Ready when something else marks it otherwise', async () => {
+    const notReady = { conditions: [{ type: 'Ready', status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' }] };
+    await api.patch(`/api/v1/nodes/${NODE}/status`, { status: notReady }, 'application/merge-patch+json');
+    await converge(
+      'node Ready again',
+      async () => (await api.get(`/api/v1/nodes/${NODE}`)).body.status.conditions,
+      (conditions: { type: string; status: string }[]) => conditions.some((c) => c.type === 'Ready' && c.status === 'True'),
+      { consecutive: 1 },
+    );
+  });
+
   it('binds an unscheduled echo pod to its node and reports it Running with a consistent status once it serves', async () => {
     await api.post(`/api/v1/namespaces/${NS}/pods`, pod('bare'));
     const running = await podNamed('bare', (p) => p.status?.phase === 'Running');
