@@ -5,7 +5,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { HarnessError } from '../../errors.ts';
 
 const LOG_TAIL_LINES = 8;
-const STOP_GRACE_MS = 5_000;
+// The cluster is thrown away with its data: a graceful shutdown would only cost the run seconds.
+const STOP_GRACE_MS = 1_000;
 const READY_POLL_MS = 100;
 
 /** One control-plane binary running under this process, its output kept in `logPath`. */
@@ -39,7 +40,7 @@ export function startComponent(name: string, file: string, args: readonly string
   const failure = async (why: string): Promise<HarnessError> => {
     log.end();
     const tail = await lastLines(logPath);
-    return new HarnessError('GRPCCONF_CONTROL_PLANE_START', `${name} ${why}; last lines of ${logPath}: ${tail || '(empty)'}`, { context: { log: logPath } });
+    return new HarnessError('GRPCCONF_CONTROL_PLANE_START', `${name} ${why}; the last lines of its log: ${tail || '(empty)'}`, { context: { log: logPath } });
   };
 
   return {

@@ -36,6 +36,8 @@ export interface ControlPlaneOptions {
   readonly binaries: ControlPlaneBinaries;
   /** The node's address, which the API server advertises (the `kubernetes` Service's endpoint). */
   readonly advertiseAddress: string;
+  /** Where the run's folder is made (default the OS temp folder); the launcher passes one it removes itself. */
+  readonly parentDir?: string;
   readonly signal?: AbortSignal;
   readonly log?: (line: string) => void;
 }
@@ -46,7 +48,7 @@ export interface ControlPlaneOptions {
  */
 export async function startControlPlane(options: ControlPlaneOptions): Promise<RunningControlPlane> {
   const log = options.log ?? (() => {});
-  const dir = await mkdtemp(join(tmpdir(), 'grpcroute-conformance-control-plane-'));
+  const dir = await mkdtemp(join(options.parentDir ?? tmpdir(), 'grpcroute-conformance-control-plane-'));
   const processes: ComponentProcess[] = [];
   const stop = async (): Promise<void> => {
     for (const p of [...processes].reverse()) await p.stop();

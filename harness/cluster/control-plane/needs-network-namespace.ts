@@ -6,3 +6,6 @@ export const NETNS_ENV = 'GRPCROUTE_CONFORMANCE_NETNS';
 export function needsNetworkNamespace(cluster: string, env: Readonly<Record<string, string | undefined>>): boolean {
   return cluster === 'control-plane' && !env[NETNS_ENV];
 }
+
+/** A folder the launcher made and removes after the run, whatever happened inside. */
+export const RUN_DIR_ENV = 'GRPCROUTE_CONFORMANCE_CONTROL_PLANE_DIR';

@@ -1,11 +1,13 @@
-import { spawn } from 'node:child_process';
-import { constants } from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ResolvedConfig } from '../../config/types.ts';
 import { realClusterSettingsOf } from '../kind/real-cluster-settings.ts';
 import { checkVersions, locateBinaries, pinnedKubernetesVersion, PROJECT_ROOT } from './binaries.ts';
 import { gatewayApiCrdFolder } from './gateway-api-crds.ts';
-import { createNetworkNamespace, deleteNetworkNamespace, NETNS_ENV, processesIn } from './network-namespace.ts';
+import { RUN_DIR_ENV } from './needs-network-namespace.ts';
+import { createNetworkNamespace, deleteNetworkNamespace, NETNS_ENV, networkNamespaceExists, processesIn } from './network-namespace.ts';
 
 const CLI_ENTRY = join(PROJECT_ROOT, 'bin', 'grpcroute-conformance.js');
 
@@ -16,44 +18,46 @@ const CLI_ENTRY = join(PROJECT_ROOT, 'bin', 'grpcroute-conformance.js');
  * here: the first starts its cleanup, a second ends it at once, and the namespace still goes.
  */
 export async function runInNetworkNamespace(argv: readonly string[], config: ResolvedConfig, stderr: NodeJS.WritableStream): Promise<number> {
-  await checkPrerequisites(config);
+  await checkVersions(locateBinaries(process.env), pinnedKubernetesVersion());
   const name = `grpcconf-${config.runId}`.slice(0, 60);
-  await createNetworkNamespace(name);
-  const child = spawn('ip', ['netns', 'exec', name, process.execPath, ...process.execArgv, CLI_ENTRY, ...argv], {
-    stdio: 'inherit',
-    detached: true,
-    // Go must not try the module proxy from inside: the namespace has no route to it.
-    env: { ...process.env, [NETNS_ENV]: name, GOPROXY: 'off', GOFLAGS: '-mod=mod' },
-  });
-  const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
-  const onInt = forward('SIGINT');
-  const onTerm = forward('SIGTERM');
-  process.on('SIGINT', onInt);
-  process.on('SIGTERM', onTerm);
+  let child: ChildProcess | undefined;
+  let runDir: string | undefined;
+  let interrupted: NodeJS.Signals | undefined;
+  // From here on a signal never ends this process before the namespace is gone.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    interrupted ??= signal;
+    child?.kill(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
+    await createNetworkNamespace(name);
+    // Only this side can fetch the CRD module: the namespace has no network.
+    const settings = realClusterSettingsOf(config);
+    await gatewayApiCrdFolder(settings.gatewayApiVersion, settings.gatewayApiChannel);
+    if (interrupted) return 128 + constants.signals[interrupted];
+    runDir = await mkdtemp(join(tmpdir(), 'grpcroute-conformance-run-'));
+    child = spawn('ip', ['netns', 'exec', name, process.execPath, ...process.execArgv, CLI_ENTRY, ...argv], {
+      stdio: 'inherit',
+      detached: true,
+      // Go must not try the module proxy from inside: the namespace has no route to it.
+      env: { ...process.env, [NETNS_ENV]: name, [RUN_DIR_ENV]: runDir, GOPROXY: 'off', GOFLAGS: '-mod=mod' },
+    });
+    const running = child;
     const code = await new Promise<number>((resolve) => {
-      child.once('error', (error) => {
+      running.once('error', (error) => {
         stderr.write(`error: could not start the run inside network namespace ${name}: ${error.message}\n`);
         resolve(2);
       });
-      child.once('exit', (exitCode, signal) => resolve(exitCode ?? 128 + (signal ? constants.signals[signal] : 1)));
+      running.once('exit', (exitCode, signal) => resolve(exitCode ?? 128 + (signal ? constants.signals[signal] : 1)));
     });
     const left = await processesIn(name);
     if (left.length > 0) stderr.write(`control-plane: ending ${left.length} process(es) left in network namespace ${name}\n`);
     return code;
   } finally {
-    process.off('SIGINT', onInt);
-    process.off('SIGTERM', onTerm);
-    await deleteNetworkNamespace(name);
+    if (await networkNamespaceExists(name)) await deleteNetworkNamespace(name);
+    if (runDir) await rm(runDir, { recursive: true, force: true });
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
-}
-
-/**
- * What can be checked out here is checked before the namespace exists: the binaries and their
- * version, and the CRD module, which only this side can fetch (the namespace has no network).
- */
-async function checkPrerequisites(config: ResolvedConfig): Promise<void> {
-  await checkVersions(locateBinaries(process.env), pinnedKubernetesVersion());
-  const settings = realClusterSettingsOf(config);
-  await gatewayApiCrdFolder(settings.gatewayApiVersion, settings.gatewayApiChannel);
 }
