@@ -1,5 +1,6 @@
 /** Where each component listens inside the run's network namespace; nothing there is reachable from outside. */
 export const CONTROL_PLANE_PORTS = { etcdClient: 2379, etcdPeer: 2380, apiserver: 6443, controllerManager: 10257 } as const;
+export type ControlPlanePorts = { readonly [K in keyof typeof CONTROL_PLANE_PORTS]: number };
 
 /** Cluster-internal ranges. Nothing routes them: the namespace has only `lo`. */
 export const SERVICE_CIDR = '10.96.0.0/16';
@@ -34,9 +35,9 @@ export interface ControlPlaneFiles {
   readonly etcdData: string;
 }
 
-export function etcdArgs(files: ControlPlaneFiles): string[] {
-  const client = `http://127.0.0.1:${CONTROL_PLANE_PORTS.etcdClient}`;
-  const peer = `http://127.0.0.1:${CONTROL_PLANE_PORTS.etcdPeer}`;
+export function etcdArgs(files: ControlPlaneFiles, ports: ControlPlanePorts): string[] {
+  const client = `http://127.0.0.1:${ports.etcdClient}`;
+  const peer = `http://127.0.0.1:${ports.etcdPeer}`;
   return [
     '--name=control-plane',
     `--data-dir=${files.etcdData}`,
@@ -51,11 +52,11 @@ export function etcdArgs(files: ControlPlaneFiles): string[] {
   ];
 }
 
-export function apiserverArgs(files: ControlPlaneFiles, advertiseAddress: string): string[] {
+export function apiserverArgs(files: ControlPlaneFiles, advertiseAddress: string, ports: ControlPlanePorts): string[] {
   return [
-    `--etcd-servers=http://127.0.0.1:${CONTROL_PLANE_PORTS.etcdClient}`,
+    `--etcd-servers=http://127.0.0.1:${ports.etcdClient}`,
     '--bind-address=0.0.0.0',
-    `--secure-port=${CONTROL_PLANE_PORTS.apiserver}`,
+    `--secure-port=${ports.apiserver}`,
     `--advertise-address=${advertiseAddress}`,
     `--tls-cert-file=${files.servingCert}`,
     `--tls-private-key-file=${files.servingKey}`,
@@ -72,7 +73,7 @@ export function apiserverArgs(files: ControlPlaneFiles, advertiseAddress: string
   ];
 }
 
-export function controllerManagerArgs(files: ControlPlaneFiles): string[] {
+export function controllerManagerArgs(files: ControlPlaneFiles, ports: ControlPlanePorts): string[] {
   return [
     `--kubeconfig=${files.controllerManagerKubeconfig}`,
     `--authentication-kubeconfig=${files.controllerManagerKubeconfig}`,
@@ -84,7 +85,7 @@ export function controllerManagerArgs(files: ControlPlaneFiles): string[] {
     `--root-ca-file=${files.caCert}`,
     '--leader-elect=false',
     '--bind-address=127.0.0.1',
-    `--secure-port=${CONTROL_PLANE_PORTS.controllerManager}`,
+    `--secure-port=${ports.controllerManager}`,
     `--service-cluster-ip-range=${SERVICE_CIDR}`,
   ];
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ControlPlaneBinaries } from './binaries.ts';
 import { startComponent, type ComponentProcess } from './component-process.ts';
-import { apiserverArgs, CONTROL_PLANE_PORTS, controllerManagerArgs, etcdArgs, type ControlPlaneFiles } from './component-flags.ts';
+import { apiserverArgs, CONTROL_PLANE_PORTS, controllerManagerArgs, etcdArgs, type ControlPlaneFiles, type ControlPlanePorts } from './component-flags.ts';
 import { probe } from './https-probe.ts';
 import { writeTokenKubeconfig } from './kubeconfig-file.ts';
 import { createControlPlanePki, newToken } from './pki.ts';
@@ -36,6 +36,8 @@ export interface ControlPlaneOptions {
   readonly binaries: ControlPlaneBinaries;
   /** The node's address, which the API server advertises (the `kubernetes` Service's endpoint). */
   readonly advertiseAddress: string;
+  /** Default CONTROL_PLANE_PORTS, fixed because the namespace is the run's own; tests on loopback pass free ones. */
+  readonly ports?: ControlPlanePorts;
   /** Where the run's folder is made (default the OS temp folder); the launcher passes one it removes itself. */
   readonly parentDir?: string;
   readonly signal?: AbortSignal;
@@ -49,13 +51,14 @@ export interface ControlPlaneOptions {
 export async function startControlPlane(options: ControlPlaneOptions): Promise<RunningControlPlane> {
   const log = options.log ?? (() => {});
   const dir = await mkdtemp(join(options.parentDir ?? tmpdir(), 'grpcroute-conformance-control-plane-'));
+  const ports = options.ports ?? CONTROL_PLANE_PORTS;
   const processes: ComponentProcess[] = [];
   const stop = async (): Promise<void> => {
     for (const p of [...processes].reverse()) await p.stop();
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    const url = `https://127.0.0.1:${CONTROL_PLANE_PORTS.apiserver}`;
+    const url = `https://127.0.0.1:${ports.apiserver}`;
     const pki = await createControlPlanePki(['127.0.0.1', options.advertiseAddress, 'localhost', 'kubernetes', 'kubernetes.default', 'kubernetes.default.svc', 'kubernetes.default.svc.cluster.local', '10.96.0.1']);
     const tokens = Object.fromEntries(Object.keys(IDENTITIES).map((id) => [id, newToken()])) as Record<Identity, string>;
     const files = await writeFiles(dir, pki, tokens);
@@ -66,22 +69,22 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<R
     }
     await writeTokenKubeconfig(files.controllerManagerKubeconfig, 'control-plane', url, tokens.controllerManager, pki.caPem);
 
-    for (const [name, port] of [['etcd', CONTROL_PLANE_PORTS.etcdClient], ['etcd', CONTROL_PLANE_PORTS.etcdPeer], ['kube-apiserver', CONTROL_PLANE_PORTS.apiserver], ['kube-controller-manager', CONTROL_PLANE_PORTS.controllerManager]] as const) {
+    for (const [name, port] of [['etcd', ports.etcdClient], ['etcd', ports.etcdPeer], ['kube-apiserver', ports.apiserver], ['kube-controller-manager', ports.controllerManager]] as const) {
       await ensurePortFree('127.0.0.1', port, name);
     }
 
     const started = Date.now();
-    const etcd = startComponent('etcd', options.binaries.etcd, etcdArgs(files), join(dir, 'etcd.log'));
+    const etcd = startComponent('etcd', options.binaries.etcd, etcdArgs(files, ports), join(dir, 'etcd.log'));
     processes.push(etcd);
-    await etcd.waitReady(() => probe(`http://127.0.0.1:${CONTROL_PLANE_PORTS.etcdClient}/health`, { accept: (b) => b.includes('"health":"true"') }), ETCD_READY_MS, options.signal);
+    await etcd.waitReady(() => probe(`http://127.0.0.1:${ports.etcdClient}/health`, { accept: (b) => b.includes('"health":"true"') }), ETCD_READY_MS, options.signal);
     log(`etcd ready after ${Date.now() - started} ms`);
 
-    const apiserver = startComponent('kube-apiserver', options.binaries.kubeApiserver, apiserverArgs(files, options.advertiseAddress), join(dir, 'kube-apiserver.log'));
+    const apiserver = startComponent('kube-apiserver', options.binaries.kubeApiserver, apiserverArgs(files, options.advertiseAddress, ports), join(dir, 'kube-apiserver.log'));
     processes.push(apiserver);
     await apiserver.waitReady(() => probe(`${url}/readyz`, { caPem: pki.caPem, token: tokens.suite }), APISERVER_READY_MS, options.signal);
     log(`kube-apiserver ready after ${Date.now() - started} ms`);
 
-    const controllers = startComponent('kube-controller-manager', options.binaries.kubeControllerManager, controllerManagerArgs(files), join(dir, 'kube-controller-manager.log'));
+    const controllers = startComponent('kube-controller-manager', options.binaries.kubeControllerManager, controllerManagerArgs(files, ports), join(dir, 'kube-controller-manager.log'));
     processes.push(controllers);
     // Ready once the controllers act: the serviceaccount controller has filled in `default`.
     await controllers.waitReady(() => probe(`${url}/api/v1/namespaces/default/serviceaccounts/default`, { caPem: pki.caPem, token: tokens.suite }), CONTROLLERS_READY_MS, options.signal);
