@@ -8,3 +8,5 @@ const code = await runCli(process.argv.slice(2), {
 });
 // Exit explicitly: a library may keep a handle open (a watch, a keep-alive socket) after the run.
 process.stdout.write('', () => process.exit(code));
+// A reader that stopped reading our stdout (a stuck pipe) must not keep a finished run alive.
+setTimeout(() => process.exit(code), 5_000).unref();

@@ -5,6 +5,7 @@ import { appendWithinDeadline } from './append-bounded.ts';
 import { temporaryNameFor, writeFilesAtomically } from './atomic-files.ts';
 import { fsReason, OutputPathError } from './fs-reason.ts';
 import { ensureFolder, foldersCreatedBefore, removeCreatedFolders } from './ensure-folder.ts';
+import { sweepStaleTemporaries } from './sweep-stale-temporaries.ts';
 import { withinDeadline } from './within-deadline.ts';
 
 /** Long enough for a slow disk, short enough that a hung mount is reported, not waited out. */
@@ -18,7 +19,8 @@ const PROBE_BYTES = randomBytes(2048).toString('hex');
 
 /**
  * Proves the report folder usable the way the reports will use it: the folder is created if
- * needed, a file is written, flushed, renamed into place and removed. Folders it made are
+ * needed, a file is written, flushed, renamed into place and removed; temporary files of runs
+ * killed mid-write are swept. Folders it made are
  * removed again (the reports make them at the end), so a run refused later leaves nothing.
  * Throws OutputPathError.
  */
@@ -28,6 +30,7 @@ export async function probeReportFolder(dir: string): Promise<void> {
       let created: readonly string[] = [];
       try {
         created = await ensureFolder(dir);
+        await sweepStaleTemporaries(dir);
         const probe = temporaryNameFor(join(dir, 'write-probe'));
         try {
           await writeFilesAtomically([[probe, PROBE_BYTES]]);

@@ -179,7 +179,7 @@ describe('an output path that cannot be written is refused before any cluster is
   });
 
   // One after another: the time bound means something only when runs do not share the cores.
-  it.each(UP_FRONT)('$name: exit 2, one line', async (entry, context) => {
+  it.for(UP_FRONT)('$name: exit 2, one line', async (entry, context) => {
     if (entry.skip) return context.skip(entry.skip);
     const { args, env = {} } = await entry.setup();
     const run = await runCli(args, env);

@@ -7,6 +7,7 @@ import { appendWithinDeadline } from '../../harness/report/append-bounded.ts';
 import { writeFilesAtomically } from '../../harness/report/atomic-files.ts';
 import { ensureFolder } from '../../harness/report/ensure-folder.ts';
 import { probeAppendTarget, probeReportFolder } from '../../harness/report/probe-output-paths.ts';
+import { sweepStaleTemporaries } from '../../harness/report/sweep-stale-temporaries.ts';
 import { writeRunReports } from '../../harness/report/write-run-reports.ts';
 import { renderMarkdownSummary } from '../../harness/report/markdown-summary.ts';
 import { FIXTURE_RUN } from './fixture-run.ts';
@@ -103,5 +104,16 @@ describe('writeRunReports', () => {
     expect(failures[0]).toContain(results);
     expect(dirname(dirname(results))).toBe(root);
     expect(JSON.parse(await readFile(results, 'utf8'))).toEqual(FIXTURE_RUN);
+  });
+});
+
+describe('sweepStaleTemporaries', () => {
+  it('removes the temporary files of a writer that is gone, keeps a live writer’s and the reports', async () => {
+    const dir = await tempDir();
+    const dead = execFileSync('sh', ['-c', 'echo $$']).toString().trim();
+    const names = [`.junit.xml.${dead}.0badf00d.tmp`, `.junit.xml.${process.pid}.0badf00d.tmp`, 'junit.xml'];
+    for (const name of names) await writeFile(join(dir, name), 'x');
+    expect(await sweepStaleTemporaries(dir)).toEqual([names[0]]);
+    expect((await readdir(dir)).sort()).toEqual(names.slice(1).sort());
   });
 });
