@@ -10,6 +10,7 @@ import { countApiRequests } from './mutants/bench-api-requests.ts';
 import { echoUnaryP50Ms } from './mutants/bench-echo-latency.ts';
 import { detectNetworkIsolation } from './mutants/network-isolation.ts';
 import { runPool } from './mutants/run-pool.ts';
+import { controlPlaneFigures } from './control-plane/control-plane-figures.ts';
 import { runSuiteChild } from './mutants/suite-child.ts';
 import type { SuiteChildRun } from './mutants/suite-child.ts';
 
@@ -101,6 +102,8 @@ const api = await countApiRequests();
 requireClean('API-counting', api.run);
 const apiPerTest = api.tests > 0 ? api.total / api.tests : Number.NaN;
 
+const controlPlane = await controlPlaneFigures(suiteWallS);
+
 const echoP50 = await echoUnaryP50Ms();
 const embedded = await runEmbeddedClusterBench();
 
@@ -121,6 +124,7 @@ row(
   `${peakRssMb.toFixed(0)} (CLI process with cluster and gateway ${peak((r) => r.peakRss?.rootKb ?? 0).toFixed(0)}, test worker ${peak((r) => r.peakRss?.largestChildKb ?? 0).toFixed(0)})`,
   '<= 400',
 );
+for (const [what, value] of controlPlane.rows) row(what, value, '');
 row('echo unary p50 on loopback (ms)', echoP50.toFixed(3), '');
 row('embedded cluster start to ready (ms)', embedded.startToReadyMs.toFixed(0), '');
 row('embedded cluster 1000 creates + 1000 status updates (ms)', embedded.createsAndStatusUpdatesMs.toFixed(0), '');
@@ -141,5 +145,6 @@ console.log(
     peak_rss_mb: round(peakRssMb, 0),
     echo_unary_p50_ms: round(echoP50, 3),
     embedded_cluster: embedded,
+    control_plane: controlPlane.json,
   }),
 );

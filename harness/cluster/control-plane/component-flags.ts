@@ -33,6 +33,8 @@ export interface ControlPlaneFiles {
   readonly tokenFile: string;
   readonly controllerManagerKubeconfig: string;
   readonly etcdData: string;
+  /** Set when an audit log is asked for (npm run bench counts the suite's requests in it). */
+  readonly audit?: { readonly policy: string; readonly log: string };
 }
 
 export function etcdArgs(files: ControlPlaneFiles, ports: ControlPlanePorts): string[] {
@@ -70,6 +72,7 @@ export function apiserverArgs(files: ControlPlaneFiles, advertiseAddress: string
     '--profiling=false',
     // The node's name resolves nowhere; its InternalIP is where the node agent serves pods/log.
     '--kubelet-preferred-address-types=InternalIP',
+    ...(files.audit ? [`--audit-policy-file=${files.audit.policy}`, `--audit-log-path=${files.audit.log}`, '--audit-log-format=json', '--audit-log-mode=blocking'] : []),
   ];
 }
 

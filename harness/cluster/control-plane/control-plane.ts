@@ -13,6 +13,9 @@ const ETCD_READY_MS = 30_000;
 const APISERVER_READY_MS = 90_000;
 const CONTROLLERS_READY_MS = 60_000;
 
+/** Who did what, and nothing of the bodies: enough to count requests by user and verb. */
+const AUDIT_POLICY = 'apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [RequestReceived]\nrules:\n  - level: Metadata\n';
+
 /** Who talks to the API server, each with its own static token (RBAC decides what each may do). */
 export const IDENTITIES = {
   suite: { user: 'grpcroute-conformance', groups: ['system:masters'] },
@@ -38,6 +41,8 @@ export interface ControlPlaneOptions {
   readonly advertiseAddress: string;
   /** Default CONTROL_PLANE_PORTS, fixed because the namespace is the run's own; tests on loopback pass free ones. */
   readonly ports?: ControlPlanePorts;
+  /** Write an audit log of every request (metadata only) to this file. */
+  readonly auditLogPath?: string;
   /** Where the run's folder is made (default the OS temp folder); the launcher passes one it removes itself. */
   readonly parentDir?: string;
   readonly signal?: AbortSignal;
@@ -61,7 +66,7 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<R
     const url = `https://127.0.0.1:${ports.apiserver}`;
     const pki = await createControlPlanePki(['127.0.0.1', options.advertiseAddress, 'localhost', 'kubernetes', 'kubernetes.default', 'kubernetes.default.svc', 'kubernetes.default.svc.cluster.local', '10.96.0.1']);
     const tokens = Object.fromEntries(Object.keys(IDENTITIES).map((id) => [id, newToken()])) as Record<Identity, string>;
-    const files = await writeFiles(dir, pki, tokens);
+    const files = await writeFiles(dir, pki, tokens, options.auditLogPath);
     const kubeconfigs = {} as Record<Identity, string>;
     for (const id of Object.keys(IDENTITIES) as Identity[]) {
       kubeconfigs[id] = join(dir, `${id}.kubeconfig`);
@@ -97,7 +102,7 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<R
   }
 }
 
-async function writeFiles(dir: string, pki: Awaited<ReturnType<typeof createControlPlanePki>>, tokens: Record<Identity, string>): Promise<ControlPlaneFiles> {
+async function writeFiles(dir: string, pki: Awaited<ReturnType<typeof createControlPlanePki>>, tokens: Record<Identity, string>, auditLog?: string): Promise<ControlPlaneFiles> {
   const files: ControlPlaneFiles = {
     dir,
     caCert: join(dir, 'ca.crt'),
@@ -108,7 +113,9 @@ async function writeFiles(dir: string, pki: Awaited<ReturnType<typeof createCont
     tokenFile: join(dir, 'tokens.csv'),
     controllerManagerKubeconfig: join(dir, 'kube-controller-manager.kubeconfig'),
     etcdData: join(dir, 'etcd'),
+    ...(auditLog ? { audit: { policy: join(dir, 'audit-policy.yaml'), log: auditLog } } : {}),
   };
+  if (files.audit) await writeFile(files.audit.policy, AUDIT_POLICY);
   const secret = { mode: 0o600 } as const;
   await writeFile(files.caCert, pki.caPem);
   await writeFile(files.servingCert, pki.servingCertPem);

@@ -9,3 +9,6 @@ export function needsNetworkNamespace(cluster: string, env: Readonly<Record<stri
 
 /** A folder the launcher made and removes after the run, whatever happened inside. */
 export const RUN_DIR_ENV = 'GRPCROUTE_CONFORMANCE_CONTROL_PLANE_DIR';
+
+/** The API server writes an audit log here when set (npm run bench counts the suite's requests). */
+export const AUDIT_LOG_ENV = 'GRPCROUTE_CONFORMANCE_AUDIT_LOG';

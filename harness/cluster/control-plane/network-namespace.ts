@@ -19,7 +19,7 @@ export const NETWORK = {
   podPool: '10.244.128.0/17',
 } as const;
 
-export { NETNS_ENV } from './needs-network-namespace.ts';
+export { NETNS_ENV } from './launcher-env.ts';
 
 async function ip(args: string[]): Promise<string> {
   try {

@@ -16,7 +16,7 @@ import type { ClusterConnection, ClusterProvider } from '../provider.ts';
 import { checkVersions, locateBinaries, pinnedKubernetesVersion, PROJECT_ROOT } from './binaries.ts';
 import { startControlPlane, type RunningControlPlane } from './control-plane.ts';
 import { gatewayApiCrdFolder, installGatewayApiManifests, readGatewayApiManifests } from './gateway-api-crds.ts';
-import { RUN_DIR_ENV } from './needs-network-namespace.ts';
+import { AUDIT_LOG_ENV, RUN_DIR_ENV } from './launcher-env.ts';
 import { NETNS_ENV, NETWORK } from './network-namespace.ts';
 
 const NODE_NAME = 'grpcroute-conformance-node';
@@ -44,7 +44,7 @@ export function controlPlaneClusterProvider(config: ResolvedConfig, log: (line: 
     const crdFolder = await gatewayApiCrdFolder(settings.gatewayApiVersion, settings.gatewayApiChannel);
 
     const plane: RunningControlPlane = await steps.step(`Starting etcd, kube-apiserver and kube-controller-manager ${version}`, () =>
-      startControlPlane({ binaries, advertiseAddress: NETWORK.nodeAddress, parentDir: process.env[RUN_DIR_ENV], signal, log: (line) => steps.detail(line) }),
+      startControlPlane({ binaries, advertiseAddress: NETWORK.nodeAddress, parentDir: process.env[RUN_DIR_ENV], auditLogPath: process.env[AUDIT_LOG_ENV] || undefined, signal, log: (line) => steps.detail(line) }),
     );
     stack.push(plane);
     const client = KubeClient.load({ kubeconfigPath: plane.kubeconfigs.suite, userAgent: userAgentFor('control-plane-install') });

@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../../config/types.ts';
 import { realClusterSettingsOf } from '../kind/real-cluster-settings.ts';
 import { checkVersions, locateBinaries, pinnedKubernetesVersion, PROJECT_ROOT } from './binaries.ts';
 import { gatewayApiCrdFolder } from './gateway-api-crds.ts';
-import { RUN_DIR_ENV } from './needs-network-namespace.ts';
+import { RUN_DIR_ENV } from './launcher-env.ts';
 import { createNetworkNamespace, deleteNetworkNamespace, NETNS_ENV, networkNamespaceExists, processesIn } from './network-namespace.ts';
 
 const CLI_ENTRY = join(PROJECT_ROOT, 'bin', 'grpcroute-conformance.js');
