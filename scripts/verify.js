@@ -12,9 +12,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (path) => join(root, 'node_modules', path);
 
 /** Runs a command with output passed through (and captured); resolves with its exit code and stdout. */
-function run(args, env = {}) {
+function run(args, env = {}, file = process.execPath) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(file, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
@@ -44,12 +44,18 @@ async function unitTests(scratch) {
   }
 }
 
-async function conformance() {
-  const { code, stdout } = await run([join(root, 'bin/grpcroute-conformance.js')], { CI: 'true' });
+async function conformance(name = 'conformance', extraArgs = []) {
+  const { code, stdout } = await run([join(root, 'bin/grpcroute-conformance.js'), ...extraArgs], { CI: 'true' });
   const last = stdout.trimEnd().split('\n').at(-1) ?? '';
   const match = TOTALS.exec(last);
-  if (!match) return { name: 'conformance', ok: false, passed: 0, failed: 1 };
-  return { name: 'conformance', ok: code === 0, passed: Number(match[1]), failed: Number(match[2]) + (code === 0 || Number(match[2]) > 0 ? 0 : 1) };
+  if (!match) return { name, ok: false, passed: 0, failed: 1 };
+  return { name, ok: code === 0, passed: Number(match[1]), failed: Number(match[2]) + (code === 0 || Number(match[2]) > 0 ? 0 : 1) };
+}
+
+/** kube-apiserver, kube-controller-manager and etcd from the module cache, or from the proxy when it must; unit tests use them too. */
+async function controlPlaneBuild() {
+  const { code } = await run([join(root, 'tools/real-peers/build.sh')], {}, 'bash');
+  return { name: 'control-plane build', ok: code === 0, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
 }
 
 const scratch = await mkdtemp(join(tmpdir(), 'grpcconf-verify-'));
@@ -59,10 +65,15 @@ try {
   stages.push(await check('typecheck', [bin('typescript/bin/tsc'), '-p', 'tsconfig.json']));
   console.log('== lint');
   stages.push(await check('lint', [bin('eslint/bin/eslint.js'), '.']));
+  console.log('== control-plane build (tools/real-peers)');
+  const build = await controlPlaneBuild();
+  stages.push(build);
   console.log('== unit tests');
   stages.push(await unitTests(scratch));
   console.log('== conformance (embedded reference gateway)');
   stages.push(await conformance());
+  console.log('== conformance (real kube-apiserver, etcd and kube-controller-manager; reference gateway)');
+  stages.push(build.ok ? await conformance('conformance (real control plane)', ['--cluster=control-plane', '--report-dir', 'reports/control-plane']) : { name: 'conformance (real control plane)', ok: false, passed: 0, failed: 1 });
   console.log('== mutants (the suite against every fault of the reference gateway; docs/mutation-testing.md)');
   stages.push(await check('mutants', [join(root, 'bin/run-ts.js'), 'scripts/mutants.ts', '--clean-from', 'reports/results.json', '--concurrency', '3']));
 } finally {
