@@ -42,7 +42,20 @@ export class DirectTransport implements KubeTransport {
     if (credentials.token) this.#token = credentials.token;
   }
 
-  send(request: KubeHttpRequest): Promise<KubeHttpResponse> {
+  async send(request: KubeHttpRequest): Promise<KubeHttpResponse> {
+    try {
+      return await this.#sendOnce(request);
+    } catch (error) {
+      // A kept-alive socket the server closed while idle fails before the request reached it; Node's
+      // documented remedy is to send again once on a fresh socket. Any other failure is reported.
+      if (!(error instanceof StaleSocketError)) throw error;
+      return this.#sendOnce(request).catch((again: unknown) => {
+        throw again instanceof StaleSocketError ? again.original : again;
+      });
+    }
+  }
+
+  #sendOnce(request: KubeHttpRequest): Promise<KubeHttpResponse> {
     return new Promise((resolve, reject) => {
       const headers: Record<string, string> = { ...request.headers };
       if (this.#token) headers['Authorization'] = `Bearer ${this.#token}`;
@@ -58,8 +71,19 @@ export class DirectTransport implements KubeTransport {
           chunks: () => res,
         });
       });
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        const stale = req.reusedSocket && (error.code === 'ECONNRESET' || error.message === 'socket hang up');
+        reject(stale ? new StaleSocketError(error) : error);
+      });
       req.end(request.body);
     });
+  }
+}
+
+/** The request went out on a reused keep-alive socket that the server had already closed. */
+class StaleSocketError extends Error {
+  constructor(readonly original: Error) {
+    super(original.message, { cause: original });
+    this.name = 'StaleSocketError';
   }
 }
