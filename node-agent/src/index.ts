@@ -1,5 +1,4 @@
 import { KindInformer } from '../../kube-rest/informer.ts';
-import { KeyedQueue } from '../../kube-rest/keyed-queue.ts';
 import { loadKubeconfig } from '../../kube-rest/kubeconfig.ts';
 import { ObjectCache } from '../../kube-rest/object-cache.ts';
 import { KubeRestClient } from '../../kube-rest/rest-client.ts';
@@ -13,8 +12,8 @@ import { PodAddressPool } from './pod-address-pool.ts';
 import { PodApi } from './pod-api.ts';
 import { PodEventRecorder } from './pod-events.ts';
 import type { AgentObject } from './pod-object.ts';
-import { reportReconcileError } from './reconcile-errors.ts';
 import { PodReconciler } from './pod-reconciler.ts';
+import { RetryingQueue } from './retrying-queue.ts';
 
 export type { LogLine } from './log-buffer.ts';
 export { isEchoImage, ECHO_IMAGE_ONLY_MESSAGE } from './echo-image.ts';
@@ -62,8 +61,8 @@ export async function startNodeAgent(options: NodeAgentOptions): Promise<NodeAge
     lookup: (namespace: string) => (kind: 'Secret' | 'ConfigMap', name: string) => cache.get<AgentObject>(kind, `${namespace}/${name}`),
   };
   const reconciler = new PodReconciler(node, view, runner, new PodApi(client), new PodEventRecorder(client, node.name, log));
-  const pods = new KeyedQueue((key) => reconciler.reconcile(key), reportReconcileError(log));
-  const nodeQueue = new KeyedQueue(() => ensureNodeReady(client, node, cache.get<AgentObject>('Node', node.name)), reportReconcileError(log));
+  const pods = new RetryingQueue((key) => reconciler.reconcile(key), log);
+  const nodeQueue = new RetryingQueue(() => ensureNodeReady(client, node, cache.get<AgentObject>('Node', node.name)), log);
 
   function onChange(kind: WatchedKind, keys: readonly string[]): void {
     if (kind === 'Pod') for (const key of keys) pods.enqueue(key);

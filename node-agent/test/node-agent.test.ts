@@ -124,7 +124,8 @@ describe('node agent', () => {
 
   it('leaves pods for another scheduler unbound', async () => {
     await api.post(`/api/v1/namespaces/${NS}/pods`, pod('elsewhere', { schedulerName: 'other-scheduler' }));
-    // Binding the next pod proves the agent has seen both: its pod queue handles them in arrival order of events.
+    // The watch delivers 'elsewhere' first and the agent decides about it without any request, so by the
+    // time the next pod is bound and running, 'elsewhere' has long been looked at.
     await api.post(`/api/v1/namespaces/${NS}/pods`, pod('after-elsewhere'));
     await podNamed('after-elsewhere', (p) => p.status?.phase === 'Running');
     const untouched = (await api.get(`/api/v1/namespaces/${NS}/pods/elsewhere`)).body;
