@@ -58,6 +58,14 @@ async function controlPlaneBuild() {
   return { name: 'control-plane build', ok: code === 0, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
 }
 
+/** A stage whose own last line is `N passed, N failed`; a missing line counts as one failure. */
+async function totals(name, args) {
+  const { code, stdout } = await run(args);
+  const match = TOTALS.exec(stdout.trimEnd().split('\n').at(-1) ?? '');
+  if (!match) return { name, ok: false, passed: 0, failed: 1 };
+  return { name, ok: code === 0, passed: Number(match[1]), failed: Number(match[2]) + (code === 0 || Number(match[2]) > 0 ? 0 : 1) };
+}
+
 const scratch = await mkdtemp(join(tmpdir(), 'grpcconf-verify-'));
 const stages = [];
 try {
@@ -74,6 +82,8 @@ try {
   stages.push(await conformance());
   console.log('== conformance (real kube-apiserver, etcd and kube-controller-manager; reference gateway)');
   stages.push(build.ok ? await conformance('conformance (real control plane)', ['--cluster=control-plane', '--report-dir', 'reports/control-plane']) : { name: 'conformance (real control plane)', ok: false, passed: 0, failed: 1 });
+  console.log('== neutral variants (the suite against spec-allowed behaviour of the reference gateway; docs/strictness.md)');
+  stages.push(await totals('neutral variants', [join(root, 'bin/run-ts.js'), 'scripts/mutants/neutral-variants.ts']));
   console.log('== mutants (the suite against every fault of the reference gateway; docs/mutation-testing.md)');
   stages.push(await check('mutants', [join(root, 'bin/run-ts.js'), 'scripts/mutants.ts', '--clean-from', 'reports/results.json', '--concurrency', '3']));
 } finally {
