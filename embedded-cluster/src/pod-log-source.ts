@@ -1,10 +1,8 @@
-/** One line a container wrote, with the time (ms since epoch) it was written. */
-export interface LogLine {
-  readonly time: number;
-  readonly text: string;
-}
+import type { LogLine } from '../../node-agent/src/log-buffer.ts';
 
-/** Where pods/log reads from: the workload runner's per-pod ring buffers. */
+export type { LogLine } from '../../node-agent/src/log-buffer.ts';
+
+/** Where pods/log reads from: the node agent's per-pod ring buffers, read in process. */
 export interface PodLogSource {
   /** Lines of a pod's log, oldest first; undefined when the pod never ran. */
   linesOf(namespace: string, pod: string): readonly LogLine[] | undefined;
