@@ -11,7 +11,7 @@ const echo = (testCase: string, metadata: MetadataInit, method = 'Echo') => ({
   authority: HOST,
   metadata: { 'x-test-case': testCase, ...metadata },
 });
-const expectAt = (backend: string, expectation: GrpcExpectation): GrpcExpectation => ({ backend, authority: HOST, ...expectation });
+const expectAt = (backend: string, expectation: GrpcExpectation): GrpcExpectation => ({ backend, ...expectation });
 
 // An added value must follow the values the client sent; the backend sees one entry per value.
 const CASES: readonly GrpcCase[] = [
