@@ -131,6 +131,12 @@ const TABLE: OptionTable = {
     parse: (raw, previous) => [...(previous ?? []), ...parseList(raw)],
     repeatable: true,
   },
+  controlPlaneGateway: {
+    arg: 'NAME',
+    description: 'control-plane: the implementation to install and test, reference (ours) or traefik (Traefik, from tools/real-peers; use with --gateway-class=traefik)',
+    defaultText: REAL_CLUSTER_DEFAULTS.controlPlaneGateway,
+    parse: parseEnum(['reference', 'traefik'] as const),
+  },
 };
 
 const kebab = (key: string): string => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

@@ -1,5 +1,5 @@
 import type { FeatureName } from '../features/features.ts';
-import type { GatewayApiChannel, KindLoadBalancer } from '../cluster/kind/real-cluster-settings.ts';
+import type { ControlPlaneGateway, GatewayApiChannel, KindLoadBalancer } from '../cluster/kind/real-cluster-settings.ts';
 import type { ClusterKind, TimeoutConfig } from './types.ts';
 
 /**
@@ -45,6 +45,7 @@ export interface ConfigInput {
   gatewayApiChannel: GatewayApiChannel;
   installCommand: string;
   installManifests: string[];
+  controlPlaneGateway: ControlPlaneGateway;
 }
 
 export type ConfigLayer = Partial<ConfigInput>;

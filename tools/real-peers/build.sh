@@ -22,3 +22,5 @@ echo "$k8s" > "$bin/.version"
 for version in $GATEWAY_API_VERSIONS; do
   GOFLAGS=-mod=mod go mod download "sigs.k8s.io/gateway-api@$version"
 done
+# Traefik, the peer implementation: a release binary, not built here (see fetch-traefik.sh).
+"$root/tools/real-peers/fetch-traefik.sh" "$bin"

@@ -21,6 +21,7 @@ export const IDENTITIES = {
   suite: { user: 'grpcroute-conformance', groups: ['system:masters'] },
   nodeAgent: { user: 'grpcroute-conformance-node-agent', groups: ['system:masters'] },
   referenceGateway: { user: 'grpcroute-reference-gateway', groups: [] as string[] },
+  traefik: { user: 'traefik', groups: [] as string[] },
   controllerManager: { user: 'system:kube-controller-manager', groups: [] as string[] },
 } as const;
 export type Identity = keyof typeof IDENTITIES;
@@ -31,6 +32,9 @@ export interface RunningControlPlane {
   readonly dir: string;
   /** A kubeconfig for each identity, in the run's folder. */
   readonly kubeconfigs: Readonly<Record<Identity, string>>;
+  /** The same identities' bearer tokens, for a component that takes a token and a CA file instead. */
+  readonly tokens: Readonly<Record<Identity, string>>;
+  readonly caFile: string;
   readonly processes: readonly ComponentProcess[];
   stop(): Promise<void>;
 }
@@ -95,7 +99,7 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<R
     await controllers.waitReady(() => probe(`${url}/api/v1/namespaces/default/serviceaccounts/default`, { caPem: pki.caPem, token: tokens.suite }), CONTROLLERS_READY_MS, options.signal);
     log(`kube-controller-manager ready after ${Date.now() - started} ms`);
 
-    return { url, caPem: pki.caPem, dir, kubeconfigs, processes, stop };
+    return { url, caPem: pki.caPem, dir, kubeconfigs, tokens, caFile: files.caCert, processes, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -16,6 +16,8 @@ export const NETWORK = {
   cidr: '10.244.0.0/16',
   nodeAddress: '10.244.0.1',
   gatewayPool: '10.244.64.0/24',
+  /** A peer implementation that serves every Gateway on one address (Traefik) writes this one to status. */
+  peerAddress: '10.244.65.1',
   podPool: '10.244.128.0/17',
 } as const;
 

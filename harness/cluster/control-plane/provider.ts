@@ -18,6 +18,7 @@ import { startControlPlane, type RunningControlPlane } from './control-plane.ts'
 import { gatewayApiCrdFolder, installGatewayApiManifests, readGatewayApiManifests } from './gateway-api-crds.ts';
 import { AUDIT_LOG_ENV, RUN_DIR_ENV } from './launcher-env.ts';
 import { NETNS_ENV, NETWORK } from './network-namespace.ts';
+import { startTraefik } from './traefik.ts';
 
 const NODE_NAME = 'grpcroute-conformance-node';
 /** The kubelet's usual port: kube-apiserver fetches pods/log from it. */
@@ -55,17 +56,22 @@ export function controlPlaneClusterProvider(config: ResolvedConfig, log: (line: 
       startNodeAgent({ kubeconfigPath: plane.kubeconfigs.nodeAgent, nodeName: NODE_NAME, nodeAddress: NETWORK.nodeAddress, podAddresses: NETWORK.podPool, kubeletPort: KUBELET_PORT, log: (line) => log(`node-agent: ${line}`) }),
     );
     stack.push(agent);
-    for (const object of await referenceGatewayInstall()) await client.apply(object);
-    const gateway = await steps.step('Starting the reference gateway', () =>
-      startReferenceGateway({ kubeconfigPath: plane.kubeconfigs.referenceGateway, addressPool: NETWORK.gatewayPool, lowPortOffset: 0, log: (line) => log(`reference-gateway: ${line}`) }),
-    );
-    stack.push(gateway);
-    await client.apply({
-      apiVersion: 'gateway.networking.k8s.io/v1',
-      kind: 'GatewayClass',
-      metadata: { name: REFERENCE_GATEWAY_CLASS },
-      spec: { controllerName: REFERENCE_CONTROLLER_NAME, description: 'The grpcroute-conformance reference gateway' },
-    });
+    if (settings.controlPlaneGateway === 'traefik') {
+      for (const object of await manifests(join(PROJECT_ROOT, 'tools', 'real-peers', 'traefik', 'rbac.yaml'))) await client.apply(object);
+      stack.push(await steps.step(`Starting Traefik (status address ${NETWORK.peerAddress})`, () => startTraefik(plane, NETWORK.peerAddress, settings.gatewayApiChannel === 'experimental', signal)));
+    } else {
+      for (const object of await manifests(join(PROJECT_ROOT, 'reference-gateway', 'install', 'rbac.yaml'))) await client.apply(object);
+      const gateway = await steps.step('Starting the reference gateway', () =>
+        startReferenceGateway({ kubeconfigPath: plane.kubeconfigs.referenceGateway, addressPool: NETWORK.gatewayPool, lowPortOffset: 0, log: (line) => log(`reference-gateway: ${line}`) }),
+      );
+      stack.push(gateway);
+      await client.apply({
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'GatewayClass',
+        metadata: { name: REFERENCE_GATEWAY_CLASS },
+        spec: { controllerName: REFERENCE_CONTROLLER_NAME, description: 'The grpcroute-conformance reference gateway' },
+      });
+    }
     return {
       kubeconfigPath: plane.kubeconfigs.suite,
       lowPortOffset: 0,
@@ -82,8 +88,7 @@ export function controlPlaneClusterProvider(config: ResolvedConfig, log: (line: 
   };
 }
 
-/** The reference gateway's RBAC, as its install step would apply it. */
-async function referenceGatewayInstall(): Promise<KubeObject[]> {
-  const text = await readFile(join(PROJECT_ROOT, 'reference-gateway', 'install', 'rbac.yaml'), 'utf8');
-  return parseAllDocuments(text).map((d) => d.toJS() as KubeObject).filter((o) => o?.kind);
+/** An implementation's install manifests (its RBAC, its GatewayClass), as its install step would apply them. */
+async function manifests(path: string): Promise<KubeObject[]> {
+  return parseAllDocuments(await readFile(path, 'utf8')).map((d) => d.toJS() as KubeObject).filter((o) => o?.kind);
 }

@@ -4,6 +4,8 @@ import { ConfigError } from '../../errors.ts';
 
 export type KindLoadBalancer = 'metallb' | 'cloud-provider-kind';
 export type GatewayApiChannel = 'standard' | 'experimental';
+/** The implementation the control-plane provider installs: our reference gateway, or a peer we did not write. */
+export type ControlPlaneGateway = 'reference' | 'traefik';
 
 /** How a real cluster is created and prepared (`--kind-*`, `--gateway-api-*`, `--install-*`); defaults applied. */
 export interface RealClusterSettings {
@@ -21,6 +23,7 @@ export interface RealClusterSettings {
   readonly installCommand?: string;
   /** Absolute paths, applied in order with `kubectl apply --server-side -f`. */
   readonly installManifests: readonly string[];
+  readonly controlPlaneGateway: ControlPlaneGateway;
 }
 
 /** The raw values as the option table parses them (a subset of ConfigInput). */
@@ -34,6 +37,7 @@ export interface RealClusterInput {
   gatewayApiChannel?: GatewayApiChannel;
   installCommand?: string;
   installManifests?: string[];
+  controlPlaneGateway?: ControlPlaneGateway;
 }
 
 export const REAL_CLUSTER_DEFAULTS = {
@@ -41,6 +45,7 @@ export const REAL_CLUSTER_DEFAULTS = {
   kindLoadBalancer: 'metallb',
   gatewayApiVersion: 'v1.6.1',
   gatewayApiChannel: 'standard',
+  controlPlaneGateway: 'reference',
 } as const satisfies Partial<RealClusterSettings>;
 
 /**
@@ -63,6 +68,7 @@ export function resolveRealClusterSettings(merged: RealClusterInput, cwd: string
       installGatewayApi: merged.cluster === 'kind' || merged.gatewayApiVersion !== undefined || merged.gatewayApiChannel !== undefined,
       ...(merged.installCommand ? { installCommand: merged.installCommand } : {}),
       installManifests: (merged.installManifests ?? []).map((p) => resolve(cwd, p)),
+      controlPlaneGateway: merged.controlPlaneGateway ?? REAL_CLUSTER_DEFAULTS.controlPlaneGateway,
     },
   };
 }
