@@ -6,7 +6,7 @@ import { formatDuration } from '../config/duration.ts';
 import type { ResolvedConfig } from '../config/types.ts';
 import { checkOutputPaths } from './check-output-paths.ts';
 import { renderHelp } from './help.ts';
-import { needsNetworkNamespace } from '../cluster/control-plane/needs-network-namespace.ts';
+import { needsNetworkNamespace } from '../cluster/control-plane/launcher-env.ts';
 import { abortOnSignals } from './interrupt.ts';
 import { renderList } from './list-command.ts';
 import { parseArgv } from './parse-argv.ts';
