@@ -59,7 +59,7 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {})
   const registry = new ResourceRegistry(options.disabledKinds ?? []);
   const store = new ObjectStore();
   const channel = options.gatewayAPIChannel ?? 'standard';
-  const service = new ResourceService(store, registry, (obj, old) => validateObject(obj, old, { channel }));
+  const service = new ResourceService(store, registry, (obj, old, subresource) => validateObject(obj, old, { channel, ...(subresource ? { subresource } : {}) }));
   const namespaces = registry.find('', 'v1', 'namespaces')!;
   for (const name of INITIAL_NAMESPACES) service.create(namespaces, '', { metadata: { name } });
   const crdDef = registry.find('apiextensions.k8s.io', 'v1', 'customresourcedefinitions')!;

@@ -17,7 +17,7 @@ import { applyDefaults as applyCrdDefaults } from './validation/index.ts';
 import { toStatusCause } from './validation-hook.ts';
 
 /** Checks one object (against its stored version on update); [] when valid. */
-export type Validator = (obj: Record<string, unknown>, old?: Record<string, unknown>) => ValidationCause[];
+export type Validator = (obj: Record<string, unknown>, old?: Record<string, unknown>, subresource?: 'status') => ValidationCause[];
 
 const NAMESPACES = 'namespaces';
 
@@ -116,8 +116,7 @@ export class ResourceService {
     }
     next.metadata.resourceVersion = current.metadata.resourceVersion;
     if (unchanged(next, current)) return current;
-    // The CRD rules constrain spec only, which a status write cannot change.
-    if (subresource !== 'status') this.runValidation(def, next, current);
+    this.runValidation(def, next, current, subresource);
     return this.store.replace(resourceKey(def), next);
   }
 
@@ -248,9 +247,9 @@ export class ResourceService {
     if (isCreate) applyGatewayInitialStatus(def.kind, object);
   }
 
-  private runValidation(def: ResourceDef, object: ApiObject, old?: ApiObject): void {
+  private runValidation(def: ResourceDef, object: ApiObject, old?: ApiObject, subresource?: 'status'): void {
     if (!def.viaCrd) return;
-    const causes = this.validate(object, old);
+    const causes = this.validate(object, old, subresource);
     if (causes.length > 0) {
       throw invalid(def.kind, def.group, object.metadata.name ?? '', causes.map((c) => toStatusCause(c, object)));
     }

@@ -6,6 +6,7 @@ export interface ValidationCause {
     | 'FieldValueInvalid'
     | 'FieldValueRequired'
     | 'FieldValueTooLong'
+    | 'FieldValueTooMany'
     | 'FieldValueNotSupported'
     | 'FieldValueDuplicate'
     | 'FieldValueForbidden'
@@ -46,9 +47,8 @@ export function tooLong(field: string, maxLength: number): ValidationCause {
   return { field, message: `Too long: may not be more than ${maxLength} bytes`, reason: 'FieldValueTooLong' };
 }
 
-/** The real server reports reason FieldValueTooMany; the closest reason the cause type allows is TooLong. */
 export function tooMany(field: string, actual: number, max: number): ValidationCause {
-  return { field, message: `Too many: ${actual}: must have at most ${max} items`, reason: 'FieldValueTooLong' };
+  return { field, message: `Too many: ${actual}: must have at most ${max} items`, reason: 'FieldValueTooMany' };
 }
 
 /** A failed x-kubernetes-validations rule: the server shows the schema type as the value. */

@@ -7,6 +7,11 @@ export type Channel = 'standard' | 'experimental';
 export interface ValidationOptions {
   /** Defaults to 'standard', or to the object's `gateway.networking.k8s.io/channel` annotation. */
   channel?: Channel;
+  /**
+   * 'status' for a write of the status subresource: only status is judged, because the server
+   * ratchets the unchanged rest of the object (and a status write cannot change it).
+   */
+  subresource?: 'status';
 }
 
 /** The annotation the upstream CRDs carry; honoured on objects too so a test can opt in per object. */

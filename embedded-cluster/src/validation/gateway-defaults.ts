@@ -4,6 +4,14 @@ import { defaultField, objectsAt } from './route-defaults.ts';
 
 /** CRD defaults of a Gateway spec, in place. */
 export function defaultGatewaySpec(spec: JsonObject): void {
+  for (const address of objectsAt(spec, 'addresses')) defaultField(address, 'type', 'IPAddress');
+  const frontend = objectAt(objectAt(spec, 'tls'), 'frontend');
+  for (const config of [objectAt(frontend, 'default'), ...objectsAt(frontend, 'perPort').map((p) => objectAt(p, 'tls'))]) {
+    defaultField(objectAt(config, 'validation'), 'mode', 'AllowValidOnly');
+  }
+  const clientCertificate = objectAt(objectAt(objectAt(spec, 'tls'), 'backend'), 'clientCertificateRef');
+  defaultField(clientCertificate, 'group', '');
+  defaultField(clientCertificate, 'kind', 'Secret');
   for (const listener of objectsAt(spec, 'listeners')) {
     defaultField(listener, 'allowedRoutes', { namespaces: { from: 'Same' } });
     const allowedRoutes = objectAt(listener, 'allowedRoutes');

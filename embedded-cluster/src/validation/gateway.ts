@@ -1,10 +1,12 @@
+import { checkSpecAddresses, checkStatusAddresses } from './gateway-addresses.ts';
+import { checkInfrastructure } from './gateway-infrastructure.ts';
+import { checkGatewayTls } from './gateway-tls.ts';
 import { has, isJsonObject, type JsonObject } from './json-shape.ts';
 import { checkListener } from './listener.ts';
 import { OBJECT_NAME } from './patterns.ts';
 import type { SchemaCheck } from './schema-check.ts';
 
 const MAX_LISTENERS = 64;
-const MAX_ADDRESSES = 16;
 
 const optionalHostname = (l: JsonObject): string | undefined => (has(l, 'hostname') ? String(l['hostname']) : undefined);
 
@@ -20,6 +22,13 @@ function checkListenerListRules(c: SchemaCheck, listeners: readonly JsonObject[]
       return tls['mode'] === '' || tls['mode'] === 'Terminate';
     }),
     'tls mode must be Terminate for protocol HTTPS',
+  );
+  rule(
+    listeners.every((l) => {
+      const tls = l['tls'];
+      return l['protocol'] !== 'TLS' || (isJsonObject(tls) && has(tls, 'mode') && tls['mode'] !== '');
+    }),
+    'tls mode must be set for protocol TLS',
   );
   rule(
     listeners.every((l) => !['TCP', 'UDP'].includes(String(l['protocol'])) || !has(l, 'hostname') || l['hostname'] === ''),
@@ -52,5 +61,13 @@ export function checkGateway(c: SchemaCheck, obj: JsonObject): void {
   c.uniqueMapKeys(items, 'spec.listeners', 'name');
   const judgeable = listeners.length === items.length && listeners.every((l) => has(l, 'name') && has(l, 'port') && has(l, 'protocol'));
   if (judgeable) checkListenerListRules(c, listeners, 'spec.listeners');
-  c.list(spec, 'addresses', 'spec', { maxItems: MAX_ADDRESSES });
+  checkSpecAddresses(c, spec);
+  checkInfrastructure(c, spec);
+  checkGatewayTls(c, spec);
+}
+
+/** What a write of a Gateway's status subresource is judged on. */
+export function checkGatewayStatus(c: SchemaCheck, obj: JsonObject): void {
+  const status = c.object(obj, 'status', '');
+  if (status) checkStatusAddresses(c, status);
 }

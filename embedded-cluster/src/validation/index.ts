@@ -2,7 +2,7 @@ import { checkBackendTlsPolicy } from './backend-tls-policy.ts';
 import type { ValidationCause } from './cause.ts';
 import { resolveChannel, type ValidationOptions } from './channel.ts';
 import { applyDefaults } from './defaults.ts';
-import { checkGateway } from './gateway.ts';
+import { checkGateway, checkGatewayStatus } from './gateway.ts';
 import { checkGatewayClass } from './gateway-class.ts';
 import { gatewayKind } from './gateway-kind.ts';
 import { checkGrpcRoute } from './grpcroute.ts';
@@ -28,16 +28,29 @@ const KIND_CHECKS: Record<string, KindCheck> = {
   BackendTLSPolicy: checkBackendTlsPolicy,
 };
 
+/** Kinds whose CRD has no x-kubernetes-validations rules at all. */
+const WITHOUT_CEL = new Set(['ReferenceGrant']);
+
+const STATUS_CHECKS: Record<string, (c: SchemaCheck, obj: JsonObject) => void> = {
+  Gateway: checkGatewayStatus,
+};
+
 /**
  * Validates an object the way the API server would with the Gateway API CRDs installed: schema
  * keywords and CEL rules, judged after CRD defaults (so callers may pass the object as received).
  * `old` is the stored version on update/patch, used by transition rules. Returns [] when valid.
+ * A status write is judged on the status alone (see ValidationOptions.subresource).
  * Objects outside gateway.networking.k8s.io only get a `metadata.name` check for well-known kinds.
  */
 export function validateObject(obj: Record<string, unknown>, old?: Record<string, unknown>, options?: ValidationOptions): ValidationCause[] {
-  const c = new SchemaCheck(resolveChannel(obj, options));
-  checkMetadataName(c, obj);
   const kind = gatewayKind(obj);
+  const c = new SchemaCheck(resolveChannel(obj, options), !kind || !WITHOUT_CEL.has(kind));
+  if (options?.subresource === 'status') {
+    const check = kind ? STATUS_CHECKS[kind] : undefined;
+    if (check) check(c, obj);
+    return c.causes;
+  }
+  checkMetadataName(c, obj);
   const check = kind ? KIND_CHECKS[kind] : undefined;
   if (check) check(c, applyDefaults(obj), old ? applyDefaults(old) : undefined);
   return c.causes;

@@ -34,11 +34,6 @@ export const PROTOCOL_TYPE: StringSchema = {
   maxLength: 255,
   pattern: pattern(`^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$|${DNS_SUBDOMAIN}\\/[A-Za-z0-9]+$`),
 };
-export const ANNOTATION_KEY: StringSchema = {
-  minLength: 1,
-  maxLength: 253,
-  pattern: pattern('^(([A-Za-z0-9][-A-Za-z0-9_.]{0,253})?[A-Za-z0-9]\\/)?(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])$'),
-};
 export const ANNOTATION_VALUE: StringSchema = { maxLength: 4096 };
 
 /** Port numbers and weights. */

@@ -41,6 +41,19 @@ export function childPath(parent: string, key: string): string {
   return parent === '' ? key : `${parent}.${key}`;
 }
 
+const BLOCKING_REASONS = new Set<ValidationCause['reason']>(['FieldValueTypeInvalid', 'FieldValueRequired', 'FieldValueTooLong', 'FieldValueTooMany', 'FieldValueNotSupported']);
+
+function blocksCel(cause: ValidationCause): boolean {
+  return BLOCKING_REASONS.has(cause.reason);
+}
+
+/** The real server's field is a nil path, which it prints as `<nil>`. */
+const CEL_SKIPPED: ValidationCause = {
+  field: '<nil>',
+  message: 'Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',
+  reason: 'FieldValueInvalid',
+};
+
 function isAbsent(value: unknown): boolean {
   return value === undefined || value === null;
 }
@@ -50,17 +63,38 @@ function isAbsent(value: unknown): boolean {
  * apiextensions server reports them (every failing keyword of a field, not just the first).
  */
 export class SchemaCheck {
-  readonly causes: ValidationCause[] = [];
+  private readonly schemaCauses: ValidationCause[] = [];
+  private readonly celCauses: ValidationCause[] = [];
 
-  constructor(readonly channel: Channel) {}
+  /** `celRules`: false for a CRD without x-kubernetes-validations, whose server never mentions skipping them. */
+  constructor(
+    readonly channel: Channel,
+    private readonly celRules = true,
+  ) {}
+
+  /**
+   * What the server reports: schema causes, then CEL causes. Like apiextensions, a schema cause that
+   * makes the object unfit for CEL (wrong type, missing, too long, too many, not in the enum) means
+   * no rule is evaluated at all, and a cause without a field says so.
+   */
+  get causes(): ValidationCause[] {
+    if (!this.celRules) return [...this.schemaCauses];
+    if (!this.schemaCauses.some(blocksCel)) return [...this.schemaCauses, ...this.celCauses];
+    return [...this.schemaCauses, CEL_SKIPPED];
+  }
 
   add(cause: ValidationCause): void {
-    this.causes.push(cause);
+    this.schemaCauses.push(cause);
+  }
+
+  /** A cause found by evaluating an x-kubernetes-validations rule (including the rule's own runtime errors). */
+  addCel(cause: ValidationCause): void {
+    this.celCauses.push(cause);
   }
 
   /** A CEL rule: records `message` at `path` when `holds` is false. */
   rule(holds: boolean, path: string, schemaType: 'object' | 'array' | 'string' | 'integer', message: string): void {
-    if (!holds) this.add(celFailure(path, schemaType, message));
+    if (!holds) this.addCel(celFailure(path, schemaType, message));
   }
 
   requireKeys(obj: JsonObject, path: string, keys: readonly string[]): void {
@@ -145,7 +179,8 @@ export class SchemaCheck {
     if (entries.length > maxProperties) this.add(tooMany(childPath(path, key), entries.length, maxProperties));
     for (const [name, value] of entries) {
       this.stringValue(name, childPath(path, key), keySchema);
-      this.stringValue(value, `${path}.${key}[${name}]`, valueSchema);
+      // The server names a map value like a property: `options.key`, not `options[key]`.
+      this.stringValue(value, `${path}.${key}.${name}`, valueSchema);
     }
   }
 

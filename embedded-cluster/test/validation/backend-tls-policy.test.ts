@@ -15,12 +15,15 @@ const cases: ValidationCase[] = [
     causes: [{ field: V, message: 'must not contain both CACertificateRefs and WellKnownCACertificates' }],
   },
   {
+    // A missing required field stops the server from evaluating CEL rules at all.
     name: 'no trust source and no hostname',
     obj: backendTlsPolicy({ targetRefs: [target], validation: {} }),
-    causes: [
-      { field: `${V}.hostname`, message: 'Required value' },
-      { field: V, message: 'must specify either CACertificateRefs or WellKnownCACertificates' },
-    ],
+    causes: [{ field: `${V}.hostname`, message: 'Required value' }],
+  },
+  {
+    name: 'no trust source',
+    obj: backendTlsPolicy({ targetRefs: [target], validation: { hostname: 'a.example.com' } }),
+    causes: [{ field: V, message: 'must specify either CACertificateRefs or WellKnownCACertificates' }],
   },
   {
     name: 'targetRefs limits',
@@ -28,7 +31,7 @@ const cases: ValidationCase[] = [
     causes: [
       { field: 'spec.targetRefs', message: 'Too many: 17' },
       ...times(17, (i) => ({ field: `spec.targetRefs[${i}].group`, message: 'Required value' })),
-      { field: 'spec.targetRefs', message: 'sectionName must be unique when targetRefs includes 2 or more references to the same target' },
+      { field: '<nil>', message: 'some validation rules were not checked because the object was invalid' },
     ],
   },
   {
@@ -37,7 +40,7 @@ const cases: ValidationCase[] = [
     causes: [
       { field: 'spec.targetRefs', message: 'should have at least 1 items' },
       { field: `${V}.hostname`, message: 'should match' },
-      { field: `${V}.wellKnownCACertificates`, message: 'Unsupported value: "Mozilla"' },
+      { field: `${V}.wellKnownCACertificates`, message: 'should match' },
     ],
   },
 ];
