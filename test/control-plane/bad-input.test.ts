@@ -1,5 +1,6 @@
 // Bad input to --cluster=control-plane: exit 2, one `error:` line that says what to do, and
 // nothing left behind (no network namespace, no control-plane process, no temporary folder).
+import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_CACHE_BIN, locateBinaries } from '../../harness/cluster/control-plane/binaries.ts';
 import { startControlPlane } from '../../harness/cluster/control-plane/control-plane.ts';
 import { HarnessError } from '../../harness/errors.ts';
-import { errorLines, ourNetworkNamespaces, runCli } from './cli-run.ts';
+import { announcedRunFolder, errorLines, namespaceLeft, processesOfRun, runCli } from './cli-run.ts';
 
 const isRoot = process.getuid?.() === 0;
 let built = false;
@@ -20,11 +21,7 @@ try {
 }
 
 let dir: string;
-let tempBefore: Set<string>;
 
-async function controlPlaneTempFolders(): Promise<string[]> {
-  return (await readdir(tmpdir())).filter((f) => /^grpcroute-conformance-(control-plane|run)-/.test(f));
-}
 
 async function assets(name: string, files: Record<string, string>, links: string[] = []): Promise<string> {
   const folder = join(dir, name);
@@ -42,15 +39,16 @@ async function expectCleanExit2(args: string[], env: Record<string, string>, lin
   expect(run.code, run.stderr).toBe(2);
   expect(errorLines(run.stderr)).toHaveLength(1);
   expect(errorLines(run.stderr)[0]).toMatch(line);
-  expect(ourNetworkNamespaces()).toEqual([]);
-  expect((await controlPlaneTempFolders()).filter((f) => !tempBefore.has(f))).toEqual([]);
+  expect(namespaceLeft(run.stderr)).toBeUndefined();
+  const folder = announcedRunFolder(run.stderr);
+  if (folder) expect(existsSync(folder)).toBe(false);
+  expect(processesOfRun(run.stderr)).toEqual([]);
 }
 
 describe.skipIf(!isRoot || !built)('--cluster=control-plane bad input', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'grpcconf-cp-bad-input-'));
     await chmod(dir, 0o755);
-    tempBefore = new Set(await controlPlaneTempFolders());
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -87,11 +85,11 @@ describe.skipIf(!isRoot || !built)('--cluster=control-plane bad input', () => {
     const holder = createServer();
     await new Promise<void>((resolve) => holder.listen(2379, '127.0.0.1', resolve));
     try {
-      const before = new Set(await controlPlaneTempFolders());
-      const error = await startControlPlane({ binaries: locateBinaries({}), advertiseAddress: '127.0.0.1' }).catch((e: unknown) => e);
+      const parentDir = await mkdtemp(join(dir, 'port-'));
+      const error = await startControlPlane({ binaries: locateBinaries({}), advertiseAddress: '127.0.0.1', parentDir }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(HarnessError);
       expect((error as Error).message).toMatch(/^port 127\.0\.0\.1:2379 for etcd is already taken by another process; stop that process/);
-      expect((await controlPlaneTempFolders()).filter((f) => !before.has(f))).toEqual([]);
+      expect(await readdir(parentDir)).toEqual([]);
     } finally {
       await new Promise((resolve) => holder.close(resolve));
     }

@@ -31,16 +31,30 @@ export function runCli(args: readonly string[], options: { env?: Record<string, 
   return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code: code ?? (signal === 'SIGINT' ? 130 : 1), stdout, stderr, ms: Date.now() - started })));
 }
 
-/** Our network namespaces (grpcconf-*) that exist now. */
-export function ourNetworkNamespaces(): string[] {
-  const out = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' });
-  return out.split('\n').map((l) => l.split(' ')[0] ?? '').filter((n) => n.startsWith('grpcconf-'));
+/** The network namespace a run announced on stderr, if it got as far as making one. */
+export function announcedNamespace(stderr: string): string | undefined {
+  return /^control-plane: network namespace ([^\s,]+)/m.exec(stderr)?.[1];
 }
 
-/** Control-plane binaries still running anywhere on this machine. */
-export function strayControlPlaneProcesses(): string[] {
-  const out = execFileSync('ps', ['-eo', 'pid=,comm='], { encoding: 'utf8' });
-  return out.split('\n').filter((l) => /\b(etcd|kube-apiserver|kube-controller)/.test(l)).map((l) => l.trim());
+/** The run folder (the control plane's files, logs and etcd data) a run announced, if any. */
+export function announcedRunFolder(stderr: string): string | undefined {
+  return /^control-plane: network namespace \S+, run folder (\S+)/m.exec(stderr)?.[1];
+}
+
+/** Whether the run's own network namespace still exists (other tests' namespaces may come and go meanwhile). */
+export function namespaceLeft(stderr: string): string | undefined {
+  const name = announcedNamespace(stderr);
+  if (!name) return undefined;
+  const out = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' });
+  return out.split('\n').some((l) => l.split(' ')[0] === name) ? name : undefined;
+}
+
+/** Processes whose command line names the run's folder: the run's etcd, kube-apiserver and kube-controller-manager. */
+export function processesOfRun(stderr: string): string[] {
+  const folder = announcedRunFolder(stderr);
+  if (!folder) return [];
+  const out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  return out.split('\n').filter((l) => l.includes(folder) && !l.includes('ps -eo')).map((l) => l.trim());
 }
 
 export function errorLines(stderr: string): string[] {

@@ -15,6 +15,7 @@ import { createStepLog } from '../kind/step-log.ts';
 import type { ClusterConnection, ClusterProvider } from '../provider.ts';
 import { checkVersions, locateBinaries, pinnedKubernetesVersion, PROJECT_ROOT } from './binaries.ts';
 import { startControlPlane, type RunningControlPlane } from './control-plane.ts';
+import { echoBasicPods } from './echo-basic-pods.ts';
 import { gatewayApiCrdFolder, installGatewayApiManifests, readGatewayApiManifests } from './gateway-api-crds.ts';
 import { AUDIT_LOG_ENV, RUN_DIR_ENV } from './launcher-env.ts';
 import { NETNS_ENV, NETWORK } from './network-namespace.ts';
@@ -53,7 +54,7 @@ export function controlPlaneClusterProvider(config: ResolvedConfig, log: (line: 
       installGatewayApiManifests(client, await readGatewayApiManifests(crdFolder), signal),
     );
     const agent = await steps.step(`Starting the node agent (node ${NODE_NAME}, pods in ${NETWORK.podPool})`, () =>
-      startNodeAgent({ kubeconfigPath: plane.kubeconfigs.nodeAgent, nodeName: NODE_NAME, nodeAddress: NETWORK.nodeAddress, podAddresses: NETWORK.podPool, kubeletPort: KUBELET_PORT, log: (line) => log(`node-agent: ${line}`) }),
+      startNodeAgent({ kubeconfigPath: plane.kubeconfigs.nodeAgent, nodeName: NODE_NAME, nodeAddress: NETWORK.nodeAddress, podAddresses: NETWORK.podPool, kubeletPort: KUBELET_PORT, ...echoBasicPods(process.env), log: (line) => log(`node-agent: ${line}`) }),
     );
     stack.push(agent);
     if (settings.controlPlaneGateway === 'traefik') {

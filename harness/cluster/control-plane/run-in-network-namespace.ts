@@ -37,6 +37,7 @@ export async function runInNetworkNamespace(argv: readonly string[], config: Res
     await gatewayApiCrdFolder(settings.gatewayApiVersion, settings.gatewayApiChannel);
     if (interrupted) return 128 + constants.signals[interrupted];
     runDir = await mkdtemp(join(tmpdir(), 'grpcroute-conformance-run-'));
+    stderr.write(`control-plane: network namespace ${name}, run folder ${runDir} (reach the cluster with: ip netns exec ${name} COMMAND)\n`);
     child = spawn('ip', ['netns', 'exec', name, process.execPath, ...process.execArgv, CLI_ENTRY, ...argv], {
       stdio: 'inherit',
       detached: true,
