@@ -4,6 +4,9 @@ import { ObjectCache } from '../../kube-rest/object-cache.ts';
 import { KubeRestClient } from '../../kube-rest/rest-client.ts';
 import { CORE } from './core-types.ts';
 import type { WatchedKind } from './core-types.ts';
+import { EchoBasicPodRunner } from './echo-basic-pod-runner.ts';
+import type { EchoBasicRunnerOptions } from './echo-basic-pod-runner.ts';
+import { isEchoImage } from './echo-image.ts';
 import { EchoPodRunner } from './echo-pod-runner.ts';
 import { startKubeletLogServer } from './kubelet-log-server.ts';
 import type { LogLine } from './log-buffer.ts';
@@ -13,6 +16,10 @@ import { PodApi } from './pod-api.ts';
 import { PodEventRecorder } from './pod-events.ts';
 import type { AgentObject } from './pod-object.ts';
 import { PodReconciler } from './pod-reconciler.ts';
+import { PodRuntime } from './pod-runtime.ts';
+import type { RuntimeChoice } from './pod-runtime.ts';
+import { ReadyWithoutProcessRunner } from './ready-without-process-runner.ts';
+import { isReadyWithoutProcessImage, isUpstreamEchoBasicImage } from './upstream-images.ts';
 import { RetryingQueue } from './retrying-queue.ts';
 
 export type { LogLine } from './log-buffer.ts';
@@ -34,6 +41,13 @@ export interface NodeAgentOptions {
    * pods/log. Unset: no endpoint (the embedded server reads `linesOf` in process).
    */
   kubeletPort?: number;
+  /**
+   * Run upstream's real echo-basic for pods of upstream's echo-basic images (each in a network
+   * namespace of its own, addresses from `podAddresses`, which must not be bound here), and mark
+   * pods of the allowlisted images upstream's base manifests also deploy (coredns) Ready without a
+   * process. Unset: every echo image runs in-process, as before. Needs root and `ip`.
+   */
+  echoBasic?: EchoBasicRunnerOptions & { podAddresses: string };
   /** Problems worth a look (failed reconciles, broken watches); default: dropped. */
   log?: (line: string) => void;
 }
@@ -54,7 +68,8 @@ export async function startNodeAgent(options: NodeAgentOptions): Promise<NodeAge
   const log = options.log ?? (() => {});
   const node = { name: options.nodeName, address: options.nodeAddress, kubeletPort: options.kubeletPort };
   const client = new KubeRestClient(loadKubeconfig(options.kubeconfigPath, options.context));
-  const runner = new EchoPodRunner(node, new PodAddressPool(options.podAddresses, [options.nodeAddress]));
+  const inProcess: RuntimeChoice = { takes: isEchoImage, runner: new EchoPodRunner(node, new PodAddressPool(options.podAddresses, [options.nodeAddress])) };
+  const runner = new PodRuntime(options.echoBasic ? [...upstreamImageRunners(node, options.echoBasic, log), inProcess] : [inProcess]);
   const cache = new ObjectCache<WatchedKind>((kind, keys) => onChange(kind, keys));
   const view = {
     pod: (key: string) => cache.get<AgentObject>('Pod', key),
@@ -80,7 +95,7 @@ export async function startNodeAgent(options: NodeAgentOptions): Promise<NodeAge
 
   const logServer = options.kubeletPort === undefined ? undefined : await startKubeletLogServer(node.address, options.kubeletPort, (namespace, pod) => runner.linesOf(namespace, pod));
   await registerNode(client, node);
-  const informer = (kind: WatchedKind) => new KindInformer(kind, [CORE[kind]], client, cache, (line) => log(`node-agent: ${line}`));
+  const informer = (kind: WatchedKind) => new KindInformer(kind, [CORE[kind]], client, cache, log);
   // Pods come last, so their first reconcile already sees every Secret and ConfigMap.
   const supporting = (['Secret', 'ConfigMap', 'Node'] as const).map(informer);
   const podInformer = informer('Pod');
@@ -101,4 +116,13 @@ export async function startNodeAgent(options: NodeAgentOptions): Promise<NodeAge
         client.close();
       })()),
   };
+}
+
+/** Runners for the images of upstream's base manifests: its echo-basic for real, coredns Ready without a process. */
+function upstreamImageRunners(node: { name: string; address: string }, echoBasic: NonNullable<NodeAgentOptions['echoBasic']>, log: (line: string) => void): RuntimeChoice[] {
+  const addresses = new PodAddressPool(echoBasic.podAddresses, [node.address]);
+  return [
+    { takes: isUpstreamEchoBasicImage, runner: new EchoBasicPodRunner(node, addresses, echoBasic) },
+    { takes: isReadyWithoutProcessImage, runner: new ReadyWithoutProcessRunner(addresses, log) },
+  ];
 }

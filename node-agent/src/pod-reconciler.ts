@@ -1,8 +1,8 @@
 import type { ObjectLookup } from './container-config.ts';
-import type { EchoPodRunner } from './echo-pod-runner.ts';
-import { ECHO_IMAGE_ONLY_MESSAGE, isEchoImage } from './echo-image.ts';
+import { ECHO_IMAGE_ONLY_MESSAGE } from './echo-image.ts';
 import type { PodApi } from './pod-api.ts';
 import type { PodEventRecorder } from './pod-events.ts';
+import type { PodRuntime } from './pod-runtime.ts';
 import type { AgentObject, NodeIdentity } from './pod-object.ts';
 import { containers } from './pod-object.ts';
 import { PodStartError } from './pod-start-error.ts';
@@ -33,7 +33,7 @@ export class PodReconciler {
   constructor(
     private readonly node: NodeIdentity,
     private readonly view: PodView,
-    private readonly runner: EchoPodRunner,
+    private readonly runner: PodRuntime,
     private readonly api: PodApi,
     private readonly events: PodEventRecorder,
   ) {}
@@ -58,7 +58,7 @@ export class PodReconciler {
     if (running) return this.writeStatus(pod, runningStatus(pod, running.ip, this.node.address));
 
     const images = containers(pod).map((c) => (typeof c.image === 'string' ? c.image : undefined));
-    if (images.length === 0 || !images.every(isEchoImage)) {
+    if (!this.runner.runs(images)) {
       return this.cannotStart(pod, new PodStartError('ImageNotSupported', `${ECHO_IMAGE_ONLY_MESSAGE}; got ${images.join(', ')}`, pod.metadata.name));
     }
     try {
