@@ -7,7 +7,7 @@ import { runTable } from './run-table.ts';
 import { realServerAvailable, startEmbeddedServer, startRealServer, type Channel, type ServerUnderTest } from './servers.ts';
 import { verdictOf, type Observed } from './verdict.ts';
 
-const CHANNELS: readonly Channel[] = ['standard'];
+const CHANNELS: readonly Channel[] = ['standard', 'experimental'];
 
 interface ChannelRun {
   readonly cases: readonly DifferentialCase[];
@@ -24,14 +24,21 @@ describe.skipIf(!realServerAvailable())('differential validation: embedded clust
   const runs = new Map<Channel, ChannelRun>();
   const servers: ServerUnderTest[] = [];
 
+  // Both channels at once: most of the time is the real servers starting, which overlaps well.
   beforeAll(async () => {
-    for (const channel of CHANNELS) {
-      const cases = ALL_CASES.filter((c) => !c.channels || c.channels.includes(channel));
-      const [real, embedded, inventory] = await Promise.all([startRealServer(channel), startEmbeddedServer(channel), readCrdInventory(channel)]);
-      servers.push(real, embedded);
-      const [realResults, embeddedResults] = await Promise.all([runTable(real.client, cases), runTable(embedded.client, cases)]);
-      runs.set(channel, { cases, real: realResults, embedded: embeddedResults, inventory });
-    }
+    await Promise.all(
+      CHANNELS.map(async (channel) => {
+        const cases = ALL_CASES.filter((c) => !c.channels || c.channels.includes(channel));
+        // Settled, not all: a server that did start must still be stopped when the other fails.
+        const [real, embedded] = await Promise.allSettled([startRealServer(channel), startEmbeddedServer(channel)]);
+        for (const s of [real, embedded]) if (s.status === 'fulfilled') servers.push(s.value);
+        if (real.status === 'rejected') throw real.reason;
+        if (embedded.status === 'rejected') throw embedded.reason;
+        const inventory = await readCrdInventory(channel);
+        const [realResults, embeddedResults] = await Promise.all([runTable(real.value.client, cases), runTable(embedded.value.client, cases)]);
+        runs.set(channel, { cases, real: realResults, embedded: embeddedResults, inventory });
+      }),
+    );
   }, 90_000);
 
   afterAll(async () => {

@@ -6,6 +6,7 @@ import { checkParentRefs } from './parent-refs.ts';
 import { checkRouteHostnames } from './route-hostnames.ts';
 import { checkRuleListRules, checkRuleName, MAX_MATCHES_PER_RULE, MAX_RULES } from './route-rules.ts';
 import type { SchemaCheck } from './schema-check.ts';
+import { checkSessionPersistence } from './session-persistence.ts';
 
 const MAX_BACKEND_REFS = 16;
 
@@ -23,6 +24,7 @@ function checkRule(c: SchemaCheck, rule: JsonObject, path: string): void {
     checkBackendRef(c, backendRef, at);
     checkGrpcFilters(c, backendRef, at);
   });
+  checkSessionPersistence(c, rule, path);
 }
 
 /** gateway.networking.k8s.io GRPCRoute (spec only; status is not validated on the main resource). */

@@ -1,5 +1,6 @@
 import type { DifferentialCase } from '../case.ts';
 import { BACKEND_TLS_POLICY_CASES } from './backend-tls-policy.ts';
+import { EXPERIMENTAL_CASES } from './experimental.ts';
 import { GATEWAY_BOUNDARY_CASES } from './gateway-boundaries.ts';
 import { GATEWAY_CASES } from './gateway.ts';
 import { GRPCROUTE_BOUNDARY_CASES } from './grpcroute-boundaries.ts';
@@ -15,4 +16,5 @@ export const ALL_CASES: readonly DifferentialCase[] = [
   ...REFERENCE_GRANT_CASES,
   ...REFERENCE_GRANT_BOUNDARY_CASES,
   ...BACKEND_TLS_POLICY_CASES,
+  ...EXPERIMENTAL_CASES,
 ];
