@@ -2,6 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { GatewayAddress } from '../kube/types.ts';
 import { defaultAuthority, dialTarget } from './dial.ts';
 import { metadataToRecord, toGrpcMetadata } from './metadata.ts';
+import { nonGrpcAnswer } from './non-grpc-answer.ts';
 import { probeTls } from './tls-probe.ts';
 import type { TlsFacts } from './tls-probe.ts';
 import type { GrpcCall } from './types.ts';
@@ -31,6 +32,8 @@ export interface RawOutcome {
   readonly messages: unknown[];
   readonly tls?: TlsFacts;
   readonly transportError?: string;
+  /** Set when the answer was HTTP but not gRPC; `code` is then its HTTP status's mapping. */
+  readonly nonGrpcAnswer?: string;
   readonly elapsedMs: number;
 }
 
@@ -174,6 +177,8 @@ const TRANSPORT_FAILURE = /^(Received RST_STREAM|Stream refused|Connection dropp
 
 function toOutcome(status: grpc.StatusObject, headers: Record<string, string[]> | undefined, messages: unknown[]): Outcome {
   const trailers = metadataToRecord(status.metadata);
+  const http = nonGrpcAnswer(status.details, headers, trailers);
+  if (http) return { code: http.code, details: `${http.description} (grpc-js: ${status.details})`, headers: headers ?? {}, trailers, messages, nonGrpcAnswer: http.description };
   // An UNAVAILABLE that came with nothing from a peer (no headers, no trailers, no HTTP status), or
   // any code grpc-js derives from a reset or a lost connection, is a transport failure, not an answer.
   const transport =

@@ -37,6 +37,7 @@ export async function sendEchoCall(gw: GatewayAddress, call: GrpcCall, defaults:
       : {}),
     ...(outcome.tls ? { tls: outcome.tls } : {}),
     ...(outcome.transportError ? { transportError: outcome.transportError } : {}),
+    ...(outcome.nonGrpcAnswer ? { nonGrpcAnswer: outcome.nonGrpcAnswer } : {}),
     ...decodeErrorOf(messages),
     elapsedMs: outcome.elapsedMs,
   };

@@ -24,7 +24,11 @@ const NO_ECHO = '(no echo response)';
 export function compareResult(result: GrpcResult, expect: GrpcExpectation, ctx: ExpectContext): Mismatch[] {
   const out: Mismatch[] = [];
   const add = (field: string, expected: unknown, observed: unknown): void => void out.push({ field, expected, observed });
-  const observedCode = result.transportError ? `${result.code} (${codeName(result.code)}, transport: ${result.transportError})` : `${result.code} (${codeName(result.code)})`;
+  const observedCode = result.transportError
+    ? `${result.code} (${codeName(result.code)}, transport: ${result.transportError})`
+    : result.nonGrpcAnswer
+      ? `${result.code} (${codeName(result.code)}, ${result.nonGrpcAnswer})`
+      : `${result.code} (${codeName(result.code)})`;
 
   if (result.transportError && !expect.allowNoAnswer) {
     add('answer', 'an answer (a gRPC status or HTTP response) from the gateway or a backend', `none: transport failure (${result.transportError})`);

@@ -33,6 +33,7 @@ export function summarizeResult(result: GrpcResult): Record<string, unknown> {
     ...(Object.keys(result.trailers).length ? { trailers: result.trailers } : {}),
     ...(result.tls ? { tls: result.tls } : {}),
     ...(result.transportError ? { transportError: result.transportError } : {}),
+    ...(result.nonGrpcAnswer ? { nonGrpcAnswer: result.nonGrpcAnswer } : {}),
     elapsedMs: result.elapsedMs,
   };
 }

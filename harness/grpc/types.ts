@@ -91,6 +91,12 @@ export interface GrpcResult {
   };
   /** Set when nothing answered: a reset stream, GOAWAY or lost connection. Never a gateway's status. */
   readonly transportError?: string;
+  /**
+   * Set when the answer was HTTP but not gRPC (content-type not application/grpc), e.g. "not a gRPC
+   * response: HTTP 200, content-type application/json, no grpc-status"; `code` is then what its HTTP
+   * status maps to, never what grpc-js made of the body.
+   */
+  readonly nonGrpcAnswer?: string;
   /** Set when a response message arrived that does not decode: never read as "no message". */
   readonly decodeError?: string;
   readonly elapsedMs: number;
