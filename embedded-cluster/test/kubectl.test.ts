@@ -71,7 +71,7 @@ describe.skipIf(!existsSync(KUBECTL))('kubectl against the embedded cluster (nee
     const res = await kubectl('apply', '-f', join(FIXTURES, 'invalid-grpcroute.yaml'));
     expect(res.exitCode).not.toBe(0);
     expect(res.stderr).toContain('The GRPCRoute "invalid-route" is invalid');
-    expect(res.stderr).toContain('spec.rules[0].matches[0].method: Invalid value: "object"');
+    expect(res.stderr).toContain('spec.rules[0].matches[0].method: Invalid value: One or both of');
     expect(res.stderr).toContain('spec.rules[0].matches[0].headers[0].name: Invalid value: ""');
     expect((await kubectl('get', 'grpcroute', 'invalid-route', '-n', NS)).stderr).toContain('not found');
   });

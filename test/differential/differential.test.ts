@@ -5,7 +5,7 @@ import { constraintCovered, ruleCovered, type RealRefusal } from './coverage.ts'
 import { COVERED_CRDS, readCrdInventory, type CoveredKind, type CrdInventory } from './crd-rules.ts';
 import { runTable } from './run-table.ts';
 import { realServerAvailable, startEmbeddedServer, startRealServer, type Channel, type ServerUnderTest } from './servers.ts';
-import { verdictOf, type Observed } from './verdict.ts';
+import { normaliseField, verdictOf, type Observed } from './verdict.ts';
 
 const CHANNELS: readonly Channel[] = ['standard', 'experimental'];
 
@@ -73,6 +73,16 @@ describe.skipIf(!realServerAvailable())('differential validation: embedded clust
         expect(differing).toEqual([]);
       });
 
+      // Stricter than the verdict: kubectl users read the messages, so they must read the same.
+      it('the embedded cluster words every cause as the real server does', () => {
+        const run = runs.get(channel)!;
+        const differing = run.cases
+          .map((c, i) => ({ c, real: messagesOf(run.real[i]!), embedded: messagesOf(run.embedded[i]!) }))
+          .filter(({ real, embedded }) => real !== embedded)
+          .map(({ c, real, embedded }) => `${c.name}:\n  real     ${real}\n  embedded ${embedded}`);
+        expect(differing).toEqual([]);
+      });
+
       it('every CEL rule of the four CRDs is triggered on the real server', () => {
         const run = runs.get(channel)!;
         const refusals = realRefusals(run);
@@ -103,6 +113,14 @@ describe.skipIf(!realServerAvailable())('differential validation: embedded clust
 function describeObserved(observed: Observed): string {
   if (observed.accepted) return 'accepted';
   return `${verdictOf(observed)} ${JSON.stringify(observed.causes)}`;
+}
+
+function messagesOf(observed: Observed): string {
+  if (observed.accepted) return 'accepted';
+  return observed.causes
+    .map((c) => `${normaliseField(c.field)}: ${c.message}`)
+    .sort()
+    .join(' | ');
 }
 
 function realRefusals(run: ChannelRun): RealRefusal[] {

@@ -24,10 +24,10 @@ function checkSubjectAltNames(c: SchemaCheck, validation: JsonObject, path: stri
     const type = c.enumString(san, 'type', at, SAN_TYPES);
     c.string(san, 'hostname', at, HOSTNAME);
     c.string(san, 'uri', at, URI);
-    c.rule(!(type === 'Hostname' && !filled(san, 'hostname')), at, 'object', 'SubjectAltName element must contain Hostname, if Type is set to Hostname');
-    c.rule(!(type !== 'Hostname' && filled(san, 'hostname')), at, 'object', 'SubjectAltName element must not contain Hostname, if Type is not set to Hostname');
-    c.rule(!(type === 'URI' && !filled(san, 'uri')), at, 'object', 'SubjectAltName element must contain URI, if Type is set to URI');
-    c.rule(!(type !== 'URI' && filled(san, 'uri')), at, 'object', 'SubjectAltName element must not contain URI, if Type is not set to URI');
+    c.rule(!(type === 'Hostname' && !filled(san, 'hostname')), at, 'SubjectAltName element must contain Hostname, if Type is set to Hostname');
+    c.rule(!(type !== 'Hostname' && filled(san, 'hostname')), at, 'SubjectAltName element must not contain Hostname, if Type is not set to Hostname');
+    c.rule(!(type === 'URI' && !filled(san, 'uri')), at, 'SubjectAltName element must contain URI, if Type is set to URI');
+    c.rule(!(type !== 'URI' && filled(san, 'uri')), at, 'SubjectAltName element must not contain URI, if Type is not set to URI');
   });
 }
 
@@ -48,10 +48,10 @@ function checkTargetRefs(c: SchemaCheck, spec: JsonObject): void {
   });
   const refs = items.filter(isJsonObject);
   const consistent = refs.every((a) => refs.every((b) => !sameTarget(a, b) || unsetSection(a) === unsetSection(b)));
-  c.rule(consistent, 'spec.targetRefs', 'array', 'sectionName must be specified when targetRefs includes 2 or more references to the same target');
+  c.rule(consistent, 'spec.targetRefs', 'sectionName must be specified when targetRefs includes 2 or more references to the same target');
   const sameSection = (a: JsonObject, b: JsonObject): boolean => (unsetSection(a) && unsetSection(b)) || a['sectionName'] === b['sectionName'];
   const unique = refs.every((a) => refs.filter((b) => sameTarget(a, b) && sameSection(a, b)).length === 1);
-  c.rule(unique, 'spec.targetRefs', 'array', 'sectionName must be unique when targetRefs includes 2 or more references to the same target');
+  c.rule(unique, 'spec.targetRefs', 'sectionName must be unique when targetRefs includes 2 or more references to the same target');
 }
 
 function checkValidation(c: SchemaCheck, validation: JsonObject, path: string): void {
@@ -65,8 +65,8 @@ function checkValidation(c: SchemaCheck, validation: JsonObject, path: string): 
   const wellKnown = c.string(validation, 'wellKnownCACertificates', path, WELL_KNOWN);
   const hasCaRefs = caRefs.length > 0;
   const hasWellKnown = wellKnown !== undefined && wellKnown !== '';
-  c.rule(!(hasCaRefs && hasWellKnown), path, 'object', 'must not contain both CACertificateRefs and WellKnownCACertificates');
-  c.rule(hasCaRefs || hasWellKnown, path, 'object', 'must specify either CACertificateRefs or WellKnownCACertificates');
+  c.rule(!(hasCaRefs && hasWellKnown), path, 'must not contain both CACertificateRefs and WellKnownCACertificates');
+  c.rule(hasCaRefs || hasWellKnown, path, 'must specify either CACertificateRefs or WellKnownCACertificates');
   checkSubjectAltNames(c, validation, path);
 }
 

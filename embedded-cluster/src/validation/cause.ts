@@ -51,7 +51,15 @@ export function tooMany(field: string, actual: number, max: number): ValidationC
   return { field, message: `Too many: ${actual}: must have at most ${max} items`, reason: 'FieldValueTooMany' };
 }
 
-/** A failed x-kubernetes-validations rule: the server shows the schema type as the value. */
-export function celFailure(field: string, schemaType: 'object' | 'array' | 'string' | 'integer', message: string): ValidationCause {
+/**
+ * A failed x-kubernetes-validations rule. kube-apiserver v1.36 leaves the value out (older
+ * servers printed the schema type, `"object"`), so the message follows `Invalid value:` directly.
+ */
+export function celFailure(field: string, message: string): ValidationCause {
+  return { field, message: `Invalid value: ${message}`, reason: 'FieldValueInvalid' };
+}
+
+/** A rule that failed to evaluate (e.g. `no such key`): this one still shows the schema type. */
+export function celRuntimeError(field: string, schemaType: 'object' | 'array', message: string): ValidationCause {
   return invalidValue(field, schemaType, message);
 }

@@ -40,10 +40,10 @@ export function checkSpecAddresses(c: SchemaCheck, spec: JsonObject): void {
     const value = c.string(address, 'value', at, ADDRESS_VALUE);
     checkIpFormat(c, address, at);
     const hostnameOk = address['type'] !== 'Hostname' || value === undefined || HOSTNAME_VALUE.test(value);
-    c.rule(hostnameOk, at, 'object', `Hostname value must be empty or contain only valid characters (matching ${HOSTNAME_SOURCE})`);
+    c.rule(hostnameOk, at, `Hostname value must be empty or contain only valid characters (matching ${HOSTNAME_SOURCE})`);
   });
-  c.rule(uniqueValuesOf(addresses, 'IPAddress'), 'spec.addresses', 'array', 'IPAddress values must be unique');
-  c.rule(uniqueValuesOf(addresses, 'Hostname'), 'spec.addresses', 'array', 'Hostname values must be unique');
+  c.rule(uniqueValuesOf(addresses, 'IPAddress'), 'spec.addresses', 'IPAddress values must be unique');
+  c.rule(uniqueValuesOf(addresses, 'Hostname'), 'spec.addresses', 'Hostname values must be unique');
 }
 
 /** `status.addresses`: here the value is required, and a Hostname must be one. */
@@ -57,6 +57,6 @@ export function checkStatusAddresses(c: SchemaCheck, status: JsonObject): void {
     const value = c.string(address, 'value', at, { minLength: 1, maxLength: 253 });
     checkIpFormat(c, address, at);
     const hostnameOk = address['type'] !== 'Hostname' || (value !== undefined && HOSTNAME_VALUE.test(value));
-    c.rule(hostnameOk, at, 'object', `Hostname value must only contain valid characters (matching ${HOSTNAME_SOURCE})`);
+    c.rule(hostnameOk, at, `Hostname value must only contain valid characters (matching ${HOSTNAME_SOURCE})`);
   });
 }

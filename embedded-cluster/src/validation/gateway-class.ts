@@ -23,6 +23,6 @@ export function checkGatewayClass(c: SchemaCheck, obj: JsonObject, old?: JsonObj
   const oldSpec = old?.['spec'];
   const previous = typeof oldSpec === 'object' && oldSpec !== null ? (oldSpec as JsonObject)['controllerName'] : undefined;
   if (controllerName !== undefined && typeof previous === 'string') {
-    c.rule(controllerName === previous, 'spec.controllerName', 'string', 'Value is immutable');
+    c.rule(controllerName === previous, 'spec.controllerName', 'Value is immutable');
   }
 }

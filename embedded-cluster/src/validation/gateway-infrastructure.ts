@@ -17,8 +17,8 @@ function checkKeyedMap(c: SchemaCheck, infrastructure: JsonObject, key: 'labels'
   for (const name of keys) c.stringValue(map[name], `${path}.${name}`, valueSchema);
   const noun = key === 'labels' ? 'label' : 'annotation';
   const title = key === 'labels' ? 'Label' : 'Annotation';
-  c.rule(keys.every((k) => KEY.test(k)), path, 'object', `${title} keys must be in the form of an optional DNS subdomain prefix followed by a required name segment of up to 63 characters.`);
-  c.rule(keys.every((k) => [...k.split('/')[0]!].length < 253), path, 'object', `If specified, the ${noun} key's prefix must be a DNS subdomain not longer than 253 characters in total.`);
+  c.rule(keys.every((k) => KEY.test(k)), path, `${title} keys must be in the form of an optional DNS subdomain prefix followed by a required name segment of up to 63 characters.`);
+  c.rule(keys.every((k) => [...k.split('/')[0]!].length < 253), path, `If specified, the ${noun} key's prefix must be a DNS subdomain not longer than 253 characters in total.`);
 }
 
 /** `spec.infrastructure` of a Gateway. */

@@ -48,7 +48,7 @@ function checkFrontend(c: SchemaCheck, frontend: JsonObject, path: string): void
   ports.forEach((port, i) => {
     if (typeof port === 'number' && ports.indexOf(port) < i) c.add(duplicateValue(`${path}.perPort[${i}]`, { port }));
   });
-  c.rule(ports.every((p) => ports.filter((q) => q === p).length === 1), `${path}.perPort`, 'array', 'Port for TLS configuration must be unique within the Gateway');
+  c.rule(ports.every((p) => ports.filter((q) => q === p).length === 1), `${path}.perPort`, 'Port for TLS configuration must be unique within the Gateway');
 }
 
 /** `spec.tls` of a Gateway: client certificate validation (frontend) and the Gateway's client certificate (backend). */

@@ -13,7 +13,7 @@ const optionalHostname = (l: JsonObject): string | undefined => (has(l, 'hostnam
 // The five CEL rules on `spec.listeners`. They read name, port and protocol of every listener, so
 // they are only judged once those required fields are present (their absence is already reported).
 function checkListenerListRules(c: SchemaCheck, listeners: readonly JsonObject[], path: string): void {
-  const rule = (holds: boolean, message: string): void => c.rule(holds, path, 'array', message);
+  const rule = (holds: boolean, message: string): void => c.rule(holds, path, message);
   rule(listeners.every((l) => !['HTTP', 'TCP', 'UDP'].includes(String(l['protocol'])) || !has(l, 'tls')), "tls must not be specified for protocols ['HTTP', 'TCP', 'UDP']");
   rule(
     listeners.every((l) => {

@@ -23,8 +23,8 @@ function checkUnion(c: SchemaCheck, filter: JsonObject, path: string): void {
     const present = has(filter, field);
     const mustBeNil = `filter.${field} must be nil if the filter.type is not ${member}`;
     const mustBeSet = `filter.${field} must be specified for ${member} filter.type`;
-    c.rule(!(present && type !== member), path, 'object', mustBeNil);
-    c.rule(!(!present && type === member), path, 'object', mustBeSet);
+    c.rule(!(present && type !== member), path, mustBeNil);
+    c.rule(!(!present && type === member), path, mustBeSet);
   }
 }
 
@@ -51,6 +51,6 @@ export function checkGrpcFilters(c: SchemaCheck, owner: JsonObject, path: string
   });
   const countOf = (type: string): number => items.filter((f) => isJsonObject(f) && f['type'] === type).length;
   for (const type of ['RequestHeaderModifier', 'ResponseHeaderModifier']) {
-    c.rule(countOf(type) <= 1, `${path}.filters`, 'array', `${type} filter cannot be repeated`);
+    c.rule(countOf(type) <= 1, `${path}.filters`, `${type} filter cannot be repeated`);
   }
 }

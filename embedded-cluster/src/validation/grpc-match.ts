@@ -15,10 +15,10 @@ function checkMethodMatch(c: SchemaCheck, method: JsonObject, path: string): voi
   const service = c.string(method, 'service', path, { maxLength: MAX_NAME_LENGTH });
   const name = c.string(method, 'method', path, { maxLength: MAX_NAME_LENGTH });
   const typeSet = has(method, 'type');
-  c.rule(!typeSet || has(method, 'service') || has(method, 'method'), path, 'object', "One or both of 'service' or 'method' must be specified");
+  c.rule(!typeSet || has(method, 'service') || has(method, 'method'), path, "One or both of 'service' or 'method' must be specified");
   const exact = !typeSet || type === 'Exact';
-  c.rule(!(exact && service !== undefined) || GRPC_SERVICE_PATTERN.test(service ?? ''), path, 'object', SERVICE_MESSAGE);
-  c.rule(!(exact && name !== undefined) || GRPC_METHOD_PATTERN.test(name ?? ''), path, 'object', METHOD_MESSAGE);
+  c.rule(!(exact && service !== undefined) || GRPC_SERVICE_PATTERN.test(service ?? ''), path, SERVICE_MESSAGE);
+  c.rule(!(exact && name !== undefined) || GRPC_METHOD_PATTERN.test(name ?? ''), path, METHOD_MESSAGE);
 }
 
 function checkHeaderMatches(c: SchemaCheck, match: JsonObject, path: string): void {

@@ -18,7 +18,7 @@ function checkMatch(c: SchemaCheck, match: JsonObject, path: string): void {
     const type = c.enumString(pathMatch, 'type', at, PATH_TYPES);
     const value = c.string(pathMatch, 'value', at, { maxLength: 1024 });
     const absolute = value === undefined || value.startsWith('/');
-    c.rule(!(type === 'Exact' || type === 'PathPrefix') || absolute, at, 'object', "value must be an absolute path and start with '/' when type one of ['Exact', 'PathPrefix']");
+    c.rule(!(type === 'Exact' || type === 'PathPrefix') || absolute, at, "value must be an absolute path and start with '/' when type one of ['Exact', 'PathPrefix']");
   }
   const headers = c.list(match, 'headers', path, { maxItems: MAX_LIST });
   headers.forEach((item, i) => {

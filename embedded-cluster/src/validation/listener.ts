@@ -1,4 +1,4 @@
-import { celFailure } from './cause.ts';
+import { celFailure, celRuntimeError } from './cause.ts';
 import { has, type JsonObject } from './json-shape.ts';
 import { checkSecretObjectReference } from './object-references.ts';
 import { ANNOTATION_VALUE, GROUP, HOSTNAME, KIND, PORT_NUMBER, PROTOCOL_TYPE, SECTION_NAME } from './patterns.ts';
@@ -22,8 +22,7 @@ function checkTerminateRule(c: SchemaCheck, tls: JsonObject, path: string): void
   if (tls['mode'] !== 'Terminate') return;
   if (nonEmpty(tls['certificateRefs']) || nonEmpty(tls['options'])) return;
   const missing = ['certificateRefs', 'options'].find((key) => !has(tls, key));
-  const message = missing ? `no such key: ${missing} evaluating rule: ${TERMINATE_MESSAGE}` : TERMINATE_MESSAGE;
-  c.addCel(celFailure(path, 'object', message));
+  c.addCel(missing ? celRuntimeError(path, 'object', `no such key: ${missing} evaluating rule: ${TERMINATE_MESSAGE}`) : celFailure(path, TERMINATE_MESSAGE));
 }
 
 function checkTls(c: SchemaCheck, tls: JsonObject, path: string): void {

@@ -15,9 +15,9 @@ export function checkMirrorFilter(c: SchemaCheck, mirror: JsonObject, path: stri
     const numerator = c.integer(fraction, 'numerator', at, { minimum: 0 });
     const denominator = c.integer(fraction, 'denominator', at, { minimum: 1 });
     if (numerator !== undefined && denominator !== undefined) {
-      c.rule(numerator <= denominator, at, 'object', 'numerator must be less than or equal to denominator');
+      c.rule(numerator <= denominator, at, 'numerator must be less than or equal to denominator');
     }
   }
   const both = has(mirror, 'percent') && has(mirror, 'fraction');
-  c.rule(!both, path, 'object', 'Only one of percent or fraction may be specified in HTTPRequestMirrorFilter');
+  c.rule(!both, path, 'Only one of percent or fraction may be specified in HTTPRequestMirrorFilter');
 }

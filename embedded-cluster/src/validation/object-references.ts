@@ -28,7 +28,7 @@ export function checkBackendObjectReference(c: SchemaCheck, ref: JsonObject, pat
   c.string(ref, 'namespace', path, NAMESPACE);
   c.integer(ref, 'port', path, PORT_NUMBER);
   const needsPort = group === '' && kind === 'Service';
-  c.rule(!needsPort || has(ref, 'port'), path, 'object', 'Must have port for Service reference');
+  c.rule(!needsPort || has(ref, 'port'), path, 'Must have port for Service reference');
 }
 
 /** BackendRef: a BackendObjectReference plus `weight`. */

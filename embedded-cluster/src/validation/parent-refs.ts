@@ -51,7 +51,7 @@ export function checkParentRefs(c: SchemaCheck, spec: JsonObject, path: string):
     sameOptional(a, b, 'sectionName', '') && (!withPort || sameOptional(a, b, 'port', 0));
 
   const consistent = refs.every((a) => refs.every((b) => !sameParent(a, b) || unsetSelectors(a) === unsetSelectors(b)));
-  c.rule(consistent, `${path}.parentRefs`, 'array', `${subject} must be specified when parentRefs includes 2 or more references to the same parent`);
+  c.rule(consistent, `${path}.parentRefs`, `${subject} must be specified when parentRefs includes 2 or more references to the same parent`);
   const unique = refs.every((a) => refs.filter((b) => sameParent(a, b) && sameSelectors(a, b)).length === 1);
-  c.rule(unique, `${path}.parentRefs`, 'array', `${subject} must be unique when parentRefs includes 2 or more references to the same parent`);
+  c.rule(unique, `${path}.parentRefs`, `${subject} must be unique when parentRefs includes 2 or more references to the same parent`);
 }

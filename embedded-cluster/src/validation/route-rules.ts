@@ -20,13 +20,12 @@ export function checkRuleListRules(c: SchemaCheck, rules: readonly unknown[], pa
   c.rule(
     total <= MAX_MATCHES_PER_ROUTE,
     `${path}.rules`,
-    'array',
     'While 16 rules and 64 matches per rule are allowed, the total number of matches across all rules in a route must be less than 128',
   );
   if (c.channel !== 'experimental') return;
   const names = rules.map((rule) => (isJsonObject(rule) ? rule['name'] : undefined)).filter((n) => n !== undefined && n !== null);
   const unique = names.every((name) => names.filter((other) => other === name).length === 1);
-  c.rule(unique, `${path}.rules`, 'array', 'Rule name must be unique within the route');
+  c.rule(unique, `${path}.rules`, 'Rule name must be unique within the route');
 }
 
 /** The optional rule `name` (a SectionName). */

@@ -93,8 +93,8 @@ export class SchemaCheck {
   }
 
   /** A CEL rule: records `message` at `path` when `holds` is false. */
-  rule(holds: boolean, path: string, schemaType: 'object' | 'array' | 'string' | 'integer', message: string): void {
-    if (!holds) this.addCel(celFailure(path, schemaType, message));
+  rule(holds: boolean, path: string, message: string): void {
+    if (!holds) this.addCel(celFailure(path, message));
   }
 
   requireKeys(obj: JsonObject, path: string, keys: readonly string[]): void {
@@ -126,13 +126,13 @@ export class SchemaCheck {
   stringValue(value: unknown, path: string, schema: StringSchema = {}): string | undefined {
     if (isAbsent(value)) return undefined;
     if (!this.typed(value, path, 'string') || typeof value !== 'string') return undefined;
-    // The server counts characters (runes), not UTF-16 units.
+    // The server counts characters (runes), not UTF-16 units, and reports only the first of
+    // maxLength, minLength and pattern that fails.
     const length = [...value].length;
     if (schema.maxLength !== undefined && length > schema.maxLength) this.add(tooLong(path, schema.maxLength));
-    if (schema.minLength !== undefined && length < schema.minLength) {
+    else if (schema.minLength !== undefined && length < schema.minLength) {
       this.add(invalidValue(path, value, `${path} in body should be at least ${schema.minLength} chars long`));
-    }
-    if (schema.pattern && !schema.pattern.regex.test(value)) {
+    } else if (schema.pattern && !schema.pattern.regex.test(value)) {
       this.add(invalidValue(path, value, `${path} in body should match '${schema.pattern.source}'`));
     }
     return value;

@@ -20,6 +20,6 @@ export function checkSessionPersistence(c: SchemaCheck, rule: JsonObject, path: 
   const type = c.enumString(session, 'type', at, ['Cookie', 'Header']) ?? 'Cookie';
   const cookie = c.object(session, 'cookieConfig', at);
   const lifetime = cookie ? (c.enumString(cookie, 'lifetimeType', `${at}.cookieConfig`, ['Permanent', 'Session']) ?? 'Session') : undefined;
-  c.rule(lifetime !== 'Permanent' || has(session, 'absoluteTimeout'), at, 'object', 'AbsoluteTimeout must be specified when cookie lifetimeType is Permanent');
-  c.rule(!has(session, 'cookieConfig') || type === 'Cookie', at, 'object', 'cookieConfig can only be set with type Cookie');
+  c.rule(lifetime !== 'Permanent' || has(session, 'absoluteTimeout'), at, 'AbsoluteTimeout must be specified when cookie lifetimeType is Permanent');
+  c.rule(!has(session, 'cookieConfig') || type === 'Cookie', at, 'cookieConfig can only be set with type Cookie');
 }

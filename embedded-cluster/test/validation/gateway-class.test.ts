@@ -13,7 +13,7 @@ const cases: ValidationCase[] = [
     name: 'changed on update',
     obj: gatewayClass('example.com/other'),
     old: gatewayClass(REFERENCE),
-    causes: [{ field: 'spec.controllerName', message: 'Invalid value: "string": Value is immutable', reason: 'FieldValueInvalid' }],
+    causes: [{ field: 'spec.controllerName', message: 'Invalid value: Value is immutable', reason: 'FieldValueInvalid' }],
   },
 ];
 

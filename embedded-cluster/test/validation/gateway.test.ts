@@ -56,7 +56,7 @@ const cases: ValidationCase[] = [
     obj: gateway([http, { ...http, port: 8080 }]),
     causes: [
       { field: `${L}[1]`, message: 'Duplicate value: {"name":"http"}', reason: 'FieldValueDuplicate' },
-      { field: L, message: 'Invalid value: "array": Listener name must be unique within the Gateway' },
+      { field: L, message: 'Invalid value: Listener name must be unique within the Gateway' },
     ],
   },
   {
@@ -93,7 +93,7 @@ const cases: ValidationCase[] = [
   {
     name: 'Terminate with empty certificates and options',
     obj: gateway([https({ certificateRefs: [], options: {} })]),
-    causes: [{ field: `${L}[0].tls`, message: 'Invalid value: "object": certificateRefs or options must be specified when mode is Terminate' }],
+    causes: [{ field: `${L}[0].tls`, message: 'Invalid value: certificateRefs or options must be specified when mode is Terminate' }],
   },
   {
     name: 'unknown tls mode',

@@ -18,7 +18,7 @@ const cases: ValidationCase[] = [
   {
     name: 'union: type without its member',
     obj: grpcFilters([{ type: 'RequestHeaderModifier' }]),
-    causes: [{ field: `${F}[0]`, message: 'Invalid value: "object": filter.requestHeaderModifier must be specified for RequestHeaderModifier filter.type' }],
+    causes: [{ field: `${F}[0]`, message: 'Invalid value: filter.requestHeaderModifier must be specified for RequestHeaderModifier filter.type' }],
   },
   {
     name: 'union: member of another type',
@@ -61,7 +61,7 @@ const cases: ValidationCase[] = [
   {
     name: 'repeated RequestHeaderModifier',
     obj: grpcFilters([addHeader, addHeader]),
-    causes: [{ field: F, message: 'Invalid value: "array": RequestHeaderModifier filter cannot be repeated' }],
+    causes: [{ field: F, message: 'Invalid value: RequestHeaderModifier filter cannot be repeated' }],
   },
   {
     name: 'repeated ResponseHeaderModifier on a backendRef',
@@ -95,7 +95,7 @@ const cases: ValidationCase[] = [
   {
     name: 'mirror with both percent and fraction',
     obj: grpcFilters([mirror({ percent: 10, fraction: { numerator: 1, denominator: 10 } })]),
-    causes: [{ field: `${F}[0].requestMirror`, message: 'Invalid value: "object": Only one of percent or fraction may be specified in HTTPRequestMirrorFilter' }],
+    causes: [{ field: `${F}[0].requestMirror`, message: 'Invalid value: Only one of percent or fraction may be specified in HTTPRequestMirrorFilter' }],
   },
   {
     name: 'mirror percent above 100',

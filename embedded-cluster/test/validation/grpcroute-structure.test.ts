@@ -43,14 +43,13 @@ const cases: ValidationCase[] = [
   {
     name: 'same parent, one without sectionName',
     obj: grpcRoute({ parentRefs: [{ name: 'gw', sectionName: 'a' }, { name: 'gw' }] }),
-    causes: [{ field: 'spec.parentRefs', message: `Invalid value: "array": ${SAME_PARENT_SPECIFIED}` }],
+    causes: [{ field: 'spec.parentRefs', message: `Invalid value: ${SAME_PARENT_SPECIFIED}` }],
   },
   {
     name: 'same parent, same sectionName; unset and "" namespace are alike',
     obj: grpcRoute({ parentRefs: [{ name: 'gw', sectionName: 'a' }, { name: 'gw', namespace: '', sectionName: 'a' }] }),
     causes: [
       { field: 'spec.parentRefs[1].namespace', message: 'should be at least 1 chars long' },
-      { field: 'spec.parentRefs[1].namespace', message: 'should match' },
       { field: 'spec.parentRefs', message: SAME_PARENT_UNIQUE },
     ],
   },
@@ -82,7 +81,6 @@ const cases: ValidationCase[] = [
       { field: 'spec.hostnames[3]', message: 'should match' },
       { field: 'spec.hostnames[4]', message: 'should match' },
       { field: 'spec.hostnames[5]', message: 'should be at least 1 chars long' },
-      { field: 'spec.hostnames[5]', message: 'should match' },
       { field: 'spec.hostnames[6]', message: 'Too long: may not be more than 253 bytes' },
     ],
   },
@@ -96,7 +94,7 @@ const cases: ValidationCase[] = [
   {
     name: 'too many matches across rules',
     obj: grpcRoute({ rules: rulesWithMatches([64, 64, 1]) }),
-    causes: [{ field: 'spec.rules', message: `Invalid value: "array": ${TOTAL_MATCHES}` }],
+    causes: [{ field: 'spec.rules', message: `Invalid value: ${TOTAL_MATCHES}` }],
   },
   {
     name: 'more than 64 matches in one rule',
@@ -108,12 +106,12 @@ const cases: ValidationCase[] = [
   {
     name: 'duplicate rule names fail on the experimental channel',
     obj: grpcRoute({ rules: [{ name: 'a' }, { name: 'a' }, {}] }, EXPERIMENTAL),
-    causes: [{ field: 'spec.rules', message: 'Invalid value: "array": Rule name must be unique within the route' }],
+    causes: [{ field: 'spec.rules', message: 'Invalid value: Rule name must be unique within the route' }],
   },
   {
     name: 'backendRef without port (Service)',
     obj: grpcRule({ backendRefs: [{ name: 'svc' }] }),
-    causes: [{ field: 'spec.rules[0].backendRefs[0]', message: 'Invalid value: "object": Must have port for Service reference' }],
+    causes: [{ field: 'spec.rules[0].backendRefs[0]', message: 'Invalid value: Must have port for Service reference' }],
   },
   { name: 'backendRef of another kind needs no port', obj: grpcRule({ backendRefs: [{ group: 'example.com', kind: 'Thing', name: 'x' }] }), causes: [] },
   {

@@ -89,6 +89,8 @@ export const GRPCROUTE_CASES: DifferentialCase[] = [
   { name: 'GRPCRoute: unknown method match type', object: grpcMatches([{ method: { type: 'Prefix', service: 'a' } }]), expect: refusedAt(`${R}.matches[0].method.type`) },
   { name: 'GRPCRoute: service over 1024 characters', object: grpcMatches([{ method: { type: 'RegularExpression', service: 'a'.repeat(1025) } }]), expect: refusedAt(`${R}.matches[0].method.service`) },
   { name: 'GRPCRoute: header name with a space', object: grpcMatches([{ headers: [{ name: 'x env', value: 'v' }] }]), expect: refusedAt(`${R}.matches[0].headers[0].name`) },
+  { name: 'GRPCRoute: empty header name', object: grpcMatches([{ headers: [{ name: '', value: 'v' }] }]), expect: refusedAt(`${R}.matches[0].headers[0].name`) },
+  { name: 'GRPCRoute: header name over 256 with a space', object: grpcMatches([{ headers: [{ name: `${'x'.repeat(256)} `, value: 'v' }] }]), expect: refusedAt(`${R}.matches[0].headers[0].name`) },
   { name: 'GRPCRoute: header match without value', object: grpcMatches([{ headers: [{ name: 'x-env' }] }]), expect: refusedAt(`${R}.matches[0].headers[0].value`) },
   { name: 'GRPCRoute: unknown header match type', object: grpcMatches([{ headers: [{ type: 'Prefix', name: 'x', value: 'v' }] }]), expect: refusedAt(`${R}.matches[0].headers[0].type`) },
   { name: 'GRPCRoute: header match names repeated', object: grpcMatches([{ headers: [{ name: 'x', value: 'a' }, { name: 'x', value: 'b' }] }]), expect: refusedAt(`${R}.matches[0].headers[1]`) },
