@@ -50,6 +50,7 @@ describe.skipIf(!realServerAvailable())('differential validation: embedded clust
     expect(ALL_CASES.length).toBeGreaterThanOrEqual(150);
     expect(valid).toBeGreaterThanOrEqual(75);
     expect(ALL_CASES.length - valid).toBeGreaterThanOrEqual(75);
+    expect(Math.abs(2 * valid - ALL_CASES.length)).toBeLessThanOrEqual(ALL_CASES.length / 10);
     expect(new Set(ALL_CASES.map((c) => c.name)).size).toBe(ALL_CASES.length);
   });
 

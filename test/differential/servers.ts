@@ -39,7 +39,8 @@ export async function startRealServer(channel: Channel): Promise<ServerUnderTest
   try {
     const kube = KubeClient.load({ kubeconfigPath: plane.kubeconfigs.suite, userAgent: 'differential' });
     await installGatewayApiManifests(kube, await readGatewayApiManifests(await gatewayApiCrdFolder(GATEWAY_API_VERSION, channel)));
-    return { client: new KubeRestClient(loadKubeconfig(plane.kubeconfigs.suite)), stop: () => plane.stop() };
+    const client = new KubeRestClient(loadKubeconfig(plane.kubeconfigs.suite));
+    return { client, stop: () => (client.close(), plane.stop()) };
   } catch (error) {
     await plane.stop();
     throw error;
@@ -48,5 +49,6 @@ export async function startRealServer(channel: Channel): Promise<ServerUnderTest
 
 export async function startEmbeddedServer(channel: Channel): Promise<ServerUnderTest> {
   const cluster = await startEmbeddedCluster({ gatewayAPIVersion: GATEWAY_API_VERSION, gatewayAPIChannel: channel, workloads: false });
-  return { client: new KubeRestClient(loadKubeconfig(cluster.kubeconfigPath)), stop: () => cluster.stop() };
+  const client = new KubeRestClient(loadKubeconfig(cluster.kubeconfigPath));
+  return { client, stop: () => (client.close(), cluster.stop()) };
 }
