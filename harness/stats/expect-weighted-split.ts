@@ -49,8 +49,8 @@ export async function expectWeightedSplit(
     // A reset or lost connection is no status from the gateway: it never counts as an UNAVAILABLE share.
     if (result.transportError) return 'transport-failure';
     if (result.decodeError) return 'undecodable-response';
-    // An HTTP answer without gRPC framing has no grpc-status to count under.
-    if (result.nonGrpcAnswer) return result.nonGrpcAnswer;
+    // An HTTP answer without gRPC framing counts under the code gRPC clients derive from its HTTP
+    // status (`code`), as in every other expectation: a bare 503 is UNAVAILABLE, a bare 500 UNKNOWN.
     if (result.code !== 0) return `grpc-status-${result.code}`;
     const context = result.responses[0]?.context;
     if (!context) return 'no-echo-response';
