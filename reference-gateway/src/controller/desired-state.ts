@@ -10,6 +10,7 @@ import { compileRules } from './compile.ts';
 import { bindPortOf, buildDataPlaneConfig } from './data-plane-config.ts';
 import type { AcceptedRoute } from './data-plane-config.ts';
 import { applyExclusiveCrossServing } from './cross-serving.ts';
+import { parametersRejection } from './gateway-parameters.ts';
 import { gatewayStatusDesired, mergeGatewayClassStatus, mergeGatewayStatus } from './gateway-status.ts';
 import { evaluateListeners, withPortUnavailable } from './listener-status.ts';
 import type { ReferencePolicy } from './reference-grants.ts';
@@ -100,7 +101,9 @@ export function computeDesiredState(snapshot: Snapshot, settings: ControllerSett
     if (uses.length === 0 && !mine) continue;
     statuses.push({ kind: 'BackendTLSPolicy', key: objectKey(policy), nextStatus: (cur, now) => mergePolicyAncestors(cur as BackendTlsPolicy, uses, settings, now) });
   }
-  return { config: buildDataPlaneConfig([...gateways.values()], accepted, settings), statuses };
+  // A rejected Gateway is not served (its status says Programmed=False).
+  const served = [...gateways.values()].filter((state) => !parametersRejection(state.gateway));
+  return { config: buildDataPlaneConfig(served, accepted, settings), statuses };
 }
 
 function gatewayStates(ours: readonly Gateway[], snapshot: Snapshot, settings: ControllerSettings, deps: DesiredStateDeps): Map<string, GatewayState> {

@@ -4,6 +4,7 @@ import { condition, mergeConditions } from './conditions.ts';
 import type { RouteKind } from './listener-status.ts';
 import type { GatewayState } from './route-attachment.ts';
 import type { ControllerSettings } from './settings.ts';
+import { parametersRejection } from './gateway-parameters.ts';
 import { supportedFeatures } from './supported-features.ts';
 
 export interface ListenerStatusDesired {
@@ -32,17 +33,25 @@ const LISTENER_TYPES = new Set(['Accepted', 'ResolvedRefs', 'Programmed', 'Confl
 /** Desired Gateway status from validated listeners and per-listener attached route counts. */
 export function gatewayStatusDesired(state: GatewayState, attachedRoutes: ReadonlyMap<string, number>): GatewayStatusDesired {
   const generation = state.gateway.metadata.generation;
-  const anyAccepted = state.listeners.some((l) => l.conditions.some((c) => c.type === 'Accepted' && c.status === 'True'));
-  const anyProgrammed = state.listeners.some((l) => l.programmed);
+  // Conflicted listeners count too: Gateway API asks for ListenersNotValid whenever there are some.
+  const has = (l: GatewayState['listeners'][number], type: string, status: string): boolean => l.conditions.some((c) => c.type === type && c.status === status);
+  const invalid = state.listeners.filter((l) => !has(l, 'Accepted', 'True') || has(l, 'Conflicted', 'True')).map((l) => l.listener.name);
+  const rejected = parametersRejection(state.gateway);
+  const anyProgrammed = !rejected && state.listeners.some((l) => l.programmed);
   return {
     addresses: [{ type: 'IPAddress', value: state.address }],
     conditions: [
-      anyAccepted
-        ? condition('Accepted', 'True', 'Accepted', 'Gateway is accepted', generation)
-        : condition('Accepted', 'False', 'ListenersNotValid', 'No listener is valid', generation),
+      rejected
+        ? condition('Accepted', 'False', 'InvalidParameters', rejected, generation)
+        : !state.listeners.some((l) => has(l, 'Accepted', 'True'))
+          ? condition('Accepted', 'False', 'ListenersNotValid', 'No listener is valid', generation)
+          : invalid.length > 0
+            ? // ListenersNotValid with True: the Gateway is accepted, but not all of it (GatewayConditionReason docs).
+              condition('Accepted', 'True', 'ListenersNotValid', `Gateway is accepted; listeners not valid: ${invalid.join(', ')}`, generation)
+            : condition('Accepted', 'True', 'Accepted', 'Gateway is accepted', generation),
       anyProgrammed
         ? condition('Programmed', 'True', 'Programmed', `Gateway is programmed at ${state.address}`, generation)
-        : condition('Programmed', 'False', 'Invalid', 'No listener can be served', generation),
+        : condition('Programmed', 'False', 'Invalid', rejected ? 'Gateway is not accepted' : 'No listener can be served', generation),
     ],
     listeners: state.listeners.map((l) => ({
       name: l.listener.name,

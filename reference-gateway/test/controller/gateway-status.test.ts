@@ -93,4 +93,22 @@ describe('GatewayClass and Gateway status', () => {
     expect(conditions[0]).toEqual(theirs);
     expect(conditions.map((c) => c.type)).toEqual(['example.com/Audited', 'Accepted', 'Programmed']);
   });
+  it('accepts a Gateway with some invalid listeners with reason ListenersNotValid, and rejects one with none valid', () => {
+    const mixed = gateway('mixed', [httpListener(), { name: 'invalid', port: 1111, protocol: 'INVALID' }]);
+    const none = gateway('none', [{ name: 'invalid', port: 1111, protocol: 'INVALID' }]);
+    const state = computeState([...base, mixed, none]);
+    expect(cond(state.statusOf(mixed)!.conditions as Condition[], 'Accepted')).toMatchObject({ status: 'True', reason: 'ListenersNotValid' });
+    expect(cond(state.statusOf(mixed)!.conditions as Condition[], 'Programmed')).toMatchObject({ status: 'True' });
+    expect(cond(state.statusOf(none)!.conditions as Condition[], 'Accepted')).toMatchObject({ status: 'False', reason: 'ListenersNotValid' });
+  });
+
+  it('rejects a Gateway with infrastructure.parametersRef (no parameters kind is supported) with InvalidParameters and does not serve it', () => {
+    const gw = gateway('params', [httpListener()]);
+    (gw.spec as Record<string, unknown>).infrastructure = { parametersRef: { group: 'invalid.io', kind: 'InvalidParameters', name: 'invalid' } };
+    const state = computeState([...base, gw]);
+    const conditions = state.statusOf(gw)!.conditions as Condition[];
+    expect(cond(conditions, 'Accepted')).toMatchObject({ status: 'False', reason: 'InvalidParameters', observedGeneration: 1 });
+    expect(cond(conditions, 'Programmed')).toMatchObject({ status: 'False', reason: 'Invalid' });
+    expect(state.config.gateways.map((g) => g.key)).not.toContain(`${INFRA}/params`);
+  });
 });
