@@ -3,6 +3,7 @@ import type { ApiObject } from './api-object.ts';
 import { isRecord } from './api-object.ts';
 import type { ResourcePath } from './api-path.ts';
 import { readDeleteOptions } from './delete-options.ts';
+import { readDryRun } from './dry-run.ts';
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from './patch.ts';
 import { renderLogLines } from '../../node-agent/src/log-query.ts';
 import type { PodLogSource } from './pod-log-source.ts';
@@ -88,13 +89,20 @@ export async function handleResource(
         return reply(201, { ...successStatus({}), code: 201 });
       }
       if (name) throw methodNotAllowed('POST is not allowed on a named object');
-      return reply(201, present(service.create(def, namespace, await readBody(req), true)));
+      const dryRun = readDryRun(query, verb);
+      return reply(201, present(service.create(def, namespace, await readBody(req), true, dryRun)));
     }
-    case 'update':
-      return reply(200, present(service.update(def, namespace, name!, await readBody(req), statusOnly, true)));
+    case 'update': {
+      const dryRun = readDryRun(query, verb);
+      return reply(200, present(service.update(def, namespace, name!, await readBody(req), statusOnly, true, dryRun)));
+    }
     case 'patch':
       return servePatch(req, path, query, deps, reply, present);
     case 'delete': {
+      if (readDryRun(query, verb)) {
+        const found = service.get(def, namespace, name!);
+        return reply(200, successStatus({ name: name!, ...(def.group ? { group: def.group } : {}), kind: def.plural, uid: found.metadata.uid ?? '' }));
+      }
       const removed = service.delete(def, namespace, name!, await readDeleteOptions(req, query));
       if (removed.metadata.deletionTimestamp) return reply(200, present(removed));
       return reply(200, successStatus({ name: name!, ...(def.group ? { group: def.group } : {}), kind: def.plural, uid: removed.metadata.uid ?? '' }));
@@ -143,8 +151,10 @@ async function servePatch(
       throw unsupportedMediaType(contentType);
   }
   const existed = deps.service.find(def, namespace, name!) !== undefined;
+  const dryRun = readDryRun(query, 'patch');
   const result = deps.service.patch(def, namespace, name!, change, {
     ...(subresource ? { subresource } : {}),
+    ...(dryRun ? { dryRun } : {}),
     createIfMissing: contentType === 'application/apply-patch+yaml',
     ...(patchRv && contentType !== 'application/json-patch+json' ? { patchRv } : {}),
   });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ApiObject } from './api-object.ts';
 import { isRecord } from './api-object.ts';
 import { canonicalJson } from './canonical-json.ts';
@@ -49,8 +50,11 @@ export class ResourceService {
     return this.store.list(resourceKey(def), def.namespaced ? namespace : undefined);
   }
 
-  /** `owned`: the caller hands `body` over (a freshly decoded request), so it need not be copied. */
-  create(def: ResourceDef, namespace: string, body: unknown, owned = false): ApiObject {
+  /**
+   * `owned`: the caller hands `body` over (a freshly decoded request), so it need not be copied.
+   * `dryRun`: everything but storing; the answer has a uid and creation time but no resourceVersion.
+   */
+  create(def: ResourceDef, namespace: string, body: unknown, owned = false, dryRun = false): ApiObject {
     this.refuseReadOnly(def, 'create');
     const object = this.checkBody(def, body, namespace, owned);
     const meta = object.metadata;
@@ -72,11 +76,12 @@ export class ResourceService {
       object.spec.clusterIPs = [ip];
     }
     this.runValidation(def, object);
+    if (dryRun) return { ...object, metadata: { ...object.metadata, uid: randomUUID(), creationTimestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') } };
     return this.store.insert(resourceKey(def), object);
   }
 
   /** PUT of the main resource or of /status. An empty resourceVersion means an unconditional update. */
-  update(def: ResourceDef, namespace: string, name: string, body: unknown, subresource?: 'status', owned = false): ApiObject {
+  update(def: ResourceDef, namespace: string, name: string, body: unknown, subresource?: 'status', owned = false, dryRun = false): ApiObject {
     this.refuseReadOnly(def, 'update');
     const incoming = this.checkBody(def, body, namespace, owned);
     if (incoming.metadata.name !== undefined && incoming.metadata.name !== name) {
@@ -117,6 +122,7 @@ export class ResourceService {
     next.metadata.resourceVersion = current.metadata.resourceVersion;
     if (unchanged(next, current)) return current;
     this.runValidation(def, next, current, subresource);
+    if (dryRun) return next;
     return this.store.replace(resourceKey(def), next);
   }
 
@@ -129,7 +135,7 @@ export class ResourceService {
     namespace: string,
     name: string,
     change: (current: ApiObject | undefined) => unknown,
-    options: { subresource?: 'status'; createIfMissing?: boolean; patchRv?: string },
+    options: { subresource?: 'status'; createIfMissing?: boolean; patchRv?: string; dryRun?: boolean },
   ): ApiObject {
     this.refuseReadOnly(def, 'patch');
     const current = this.find(def, namespace, name);
@@ -137,13 +143,13 @@ export class ResourceService {
       if (!options.createIfMissing || options.subresource) throw notFound(def.plural, def.group, name);
       const created = change(undefined);
       if (isRecord(created) && isRecord(created.metadata)) created.metadata.name ??= name;
-      return this.create(def, namespace, structuredClone(created), true);
+      return this.create(def, namespace, structuredClone(created), true, options.dryRun);
     }
     if (options.patchRv && options.patchRv !== current.metadata.resourceVersion) throw conflict(def.plural, def.group, name);
     const patched = change(structuredClone(current));
     if (!isRecord(patched)) throw badRequest('the patch did not produce an object');
     if (isRecord(patched.metadata)) patched.metadata.resourceVersion = current.metadata.resourceVersion;
-    return this.update(def, namespace, name, patched, options.subresource, true);
+    return this.update(def, namespace, name, patched, options.subresource, true, options.dryRun);
   }
 
   /**

@@ -29,13 +29,16 @@ describe.skipIf(!realServerAvailable())('differential validation: embedded clust
     await Promise.all(
       CHANNELS.map(async (channel) => {
         const cases = ALL_CASES.filter((c) => !c.channels || c.channels.includes(channel));
+        const started = Date.now();
         // Settled, not all: a server that did start must still be stopped when the other fails.
         const [real, embedded] = await Promise.allSettled([startRealServer(channel), startEmbeddedServer(channel)]);
         for (const s of [real, embedded]) if (s.status === 'fulfilled') servers.push(s.value);
         if (real.status === 'rejected') throw real.reason;
         if (embedded.status === 'rejected') throw embedded.reason;
         const inventory = await readCrdInventory(channel);
+        const ready = Date.now();
         const [realResults, embeddedResults] = await Promise.all([runTable(real.value.client, cases), runTable(embedded.value.client, cases)]);
+        console.log(`${channel}: servers ready in ${ready - started} ms, ${cases.length} cases on both in ${Date.now() - ready} ms`);
         runs.set(channel, { cases, real: realResults, embedded: embeddedResults, inventory });
       }),
     );
