@@ -103,6 +103,12 @@ export function compareResult(result: GrpcResult, expect: GrpcExpectation, ctx: 
     const observed = result.tls ? result.tls.alpnProtocol : '(no TLS)';
     if (observed !== expect.alpn) add('alpn', expect.alpn, observed);
   }
+  if (expect.certificateFor !== undefined) {
+    const sans = (result.tls?.peerCertificateSubjectAltName ?? '').split(',').map((s) => s.trim());
+    if (!sans.includes(`DNS:${expect.certificateFor}`) || result.tls?.authorizationError) {
+      add('certificate', `trusted, with subjectAltName DNS:${expect.certificateFor}`, result.tls ? { san: result.tls.peerCertificateSubjectAltName ?? '(none)', authorizationError: result.tls.authorizationError } : '(no TLS)');
+    }
+  }
   return out;
 }
 

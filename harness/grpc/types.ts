@@ -138,6 +138,8 @@ export interface GrpcExpectation {
   readonly responseCount?: number;
   /** ALPN protocol the client must have negotiated with the gateway. */
   readonly alpn?: string;
+  /** The name the gateway's certificate must carry (a `DNS:` subjectAltName) and be trusted for. */
+  readonly certificateFor?: string;
   /**
    * Who must have produced the answer: 'backend' = it carries the echo server's `x-echo-pod`
    * response metadata (or an echo response); 'gateway' = it does not (the gateway answered itself).

@@ -49,4 +49,10 @@ describe('echo client over TLS', () => {
     await expect(grpc.expectEventually(backend.tlsGw!, c, { successes: 1 })).resolves.toMatchObject({ code: 0 });
     await expect(grpc.expectEventually(backend.tlsGw!, { ...c, expect: { alpn: 'http/1.1' } }, { successes: 1, timeoutMs: 200 })).rejects.toThrow(/alpn/);
   });
+
+  it('the certificateFor expectation reads the SANs of the handshake', async () => {
+    const c = { call: { method: 'Echo', tls: { serverName: 'abc.example.com', ca: caPem } }, expect: { certificateFor: 'abc.example.com' } } as const;
+    await expect(grpc.expectEventually(backend.tlsGw!, c, { successes: 1 })).resolves.toMatchObject({ code: 0 });
+    await expect(grpc.expectEventually(backend.tlsGw!, { ...c, expect: { certificateFor: 'one.sni.example' } }, { successes: 1, timeoutMs: 200 })).rejects.toThrow(/certificate/);
+  });
 });
