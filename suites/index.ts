@@ -2,6 +2,7 @@ import { defineTestList } from '../harness/runner/test-registry.ts';
 import { backendsFiltersTransportTests } from './backends-filters-transport.ts';
 import { matchingAndAttachmentTests } from './matching-and-attachment.ts';
 import { seedTests } from './seeds.ts';
+import { upstreamGatewayTests } from './upstream-gateway.ts';
 import { upstreamParityTests } from './upstream-parity.ts';
 
 /**
@@ -10,6 +11,7 @@ import { upstreamParityTests } from './upstream-parity.ts';
  */
 export const CONFORMANCE_TESTS = defineTestList([
   ...upstreamParityTests,
+  ...upstreamGatewayTests,
   ...matchingAndAttachmentTests,
   ...backendsFiltersTransportTests,
   ...seedTests,

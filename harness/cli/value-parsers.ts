@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors.ts';
-import { FEATURES, isFeatureName, type FeatureName } from '../features/features.ts';
+import { ALL_FEATURE_NAMES, isKnownFeatureName } from '../features/features.ts';
 import { PROFILES } from '../features/profiles.ts';
 import { INFRA_NAMESPACE } from '../config/defaults.ts';
 import { suggest } from '../config/did-you-mean.ts';
@@ -32,11 +32,11 @@ function oneOf(kind: string, name: string, known: readonly string[]): void {
   throw new ConfigError(`unknown ${kind} "${name}"${hint ? ` (did you mean ${hint}?)` : ''}; known: ${known.join(', ')}`);
 }
 
-export function parseFeatureList(raw: string): FeatureName[] {
+/** Upstream's names and ours; anything else is a typo or a name of neither, so it is refused. */
+export function parseFeatureList(raw: string): string[] {
   const names = parseList(raw);
-  const known = FEATURES.map((f) => f.name);
-  for (const name of names) if (!isFeatureName(name)) oneOf('feature', name, known);
-  return names as FeatureName[];
+  for (const name of names) if (!isKnownFeatureName(name)) oneOf('feature', name, ALL_FEATURE_NAMES);
+  return names;
 }
 
 export function parseProfileList(raw: string): string[] {

@@ -1,4 +1,3 @@
-import type { FeatureName } from '../features/features.ts';
 import type { ControlPlaneGateway, GatewayApiChannel, KindLoadBalancer } from '../cluster/kind/real-cluster-settings.ts';
 import type { ClusterKind, TimeoutConfig } from './types.ts';
 
@@ -13,8 +12,8 @@ export interface ConfigInput {
   context: string;
   runTest: string[];
   skipTests: string[];
-  supportedFeatures: FeatureName[];
-  exemptFeatures: FeatureName[];
+  supportedFeatures: string[];
+  exemptFeatures: string[];
   allFeatures: boolean;
   skipProvisional: boolean;
   conformanceProfiles: string[];

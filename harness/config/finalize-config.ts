@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { resolveRealClusterSettings } from '../cluster/kind/real-cluster-settings.ts';
 import { ConfigError } from '../errors.ts';
-import { FEATURES, type FeatureName } from '../features/features.ts';
+import { ALL_FEATURE_NAMES, orderFeatures } from '../features/features.ts';
 import { PROFILES } from '../features/profiles.ts';
 import type { ConfigLayer } from './config-input.ts';
 import { CONFIG_DEFAULTS } from './defaults.ts';
@@ -31,12 +31,12 @@ function checkTestNames(flag: string, names: readonly string[] | undefined, know
 }
 
 function supportedFeatures(merged: ConfigLayer): Pick<ResolvedConfig, 'supportedFeatures' | 'featureSource'> {
-  const exempt = new Set<FeatureName>(merged.exemptFeatures ?? []);
-  let base: readonly FeatureName[] | undefined;
+  const exempt = new Set<string>(merged.exemptFeatures ?? []);
+  let base: readonly string[] | undefined;
   let featureSource: ResolvedConfig['featureSource'];
   if (merged.allFeatures) {
     if (merged.supportedFeatures) throw new ConfigError('--all-features and --supported-features exclude each other; pass one of them');
-    base = FEATURES.map((f) => f.name);
+    base = ALL_FEATURE_NAMES;
     featureSource = 'all';
   } else if (merged.supportedFeatures) {
     base = merged.supportedFeatures;
@@ -45,8 +45,7 @@ function supportedFeatures(merged: ConfigLayer): Pick<ResolvedConfig, 'supported
   if (!base) return {};
   // Upstream adds each selected profile's core features to a manual or "all" set.
   const profileCore = PROFILES.filter((p) => merged.conformanceProfiles?.includes(p.name)).flatMap((p) => p.core);
-  const set = new Set<FeatureName>([...base, ...profileCore].filter((f) => !exempt.has(f)));
-  const ordered = FEATURES.map((f) => f.name).filter((f) => set.has(f));
+  const ordered = orderFeatures([...base, ...profileCore].filter((f) => !exempt.has(f)));
   return featureSource ? { supportedFeatures: ordered, featureSource } : { supportedFeatures: ordered };
 }
 

@@ -1,3 +1,5 @@
+import { UPSTREAM_RELEASES } from './upstream-releases.ts';
+
 /**
  * Feature names. Upstream names keep upstream's exact strings so reports line up with
  * official ones; names we had to invent are marked `origin: 'grpcroute-conformance'`.
@@ -44,7 +46,7 @@ const info = (
   description: string,
 ): FeatureInfo => ({ name, level, origin, description });
 
-/** Every feature the suite knows; an unknown name on the command line is an error. */
+/** Every feature our tests use, with its level; upstream's other names are in ALL_FEATURE_NAMES. */
 export const FEATURES: readonly FeatureInfo[] = [
   info(Feature.Gateway, 'core', 'upstream', 'Gateway resources'),
   info(Feature.GRPCRoute, 'core', 'upstream', 'GRPCRoute resources, core matching and routing'),
@@ -79,4 +81,25 @@ export function featureInfo(name: string): FeatureInfo | undefined {
 
 export function isFeatureName(name: string): name is FeatureName {
   return byName.has(name);
+}
+
+/**
+ * Every name accepted on the command line, in options files and from GatewayClass status: ours,
+ * then every upstream name of each release line we hold facts for (upstream accepts all of its
+ * own, and a vendor copies its flags from its upstream run).
+ */
+export const ALL_FEATURE_NAMES: readonly string[] = [
+  ...new Set([...FEATURES.map((f) => f.name as string), ...UPSTREAM_RELEASES.flatMap((r) => r.features).sort()]),
+];
+
+const known = new Set(ALL_FEATURE_NAMES);
+
+export function isKnownFeatureName(name: string): boolean {
+  return known.has(name);
+}
+
+/** Ours in table order, then upstream's in code-point order; names nobody defines are dropped. */
+export function orderFeatures(names: Iterable<string>): string[] {
+  const wanted = new Set(names);
+  return ALL_FEATURE_NAMES.filter((n) => wanted.has(n));
 }

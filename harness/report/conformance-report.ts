@@ -1,11 +1,16 @@
 import { Document, Scalar } from 'yaml';
-import { PROFILES } from '../features/profiles.ts';
+import { profilesFor } from '../features/profiles.ts';
 import type { RunResult } from '../runner/results.ts';
 import { profileReport } from './profile-report.ts';
+import { submittability } from './submittable.ts';
 
 // Upstream's schema has no field for these; a comment keeps strict decoders of the schema happy.
 function provenance(run: RunResult): string {
+  const verdict = submittability(run.implementation);
   return [
+    verdict.submittable
+      ? ' submittable: yes (implementation fields pass upstream v1.7 Implementation.Validate)'
+      : ` NOT SUBMITTABLE upstream: ${verdict.reasons.join('; ')}`,
     ' Written by grpcroute-conformance. Not part of the upstream schema:',
     ` featureSource: ${run.featureSource} (how the supported features were chosen)`,
     ` gatewayClass: ${run.gatewayClass}`,
@@ -34,7 +39,7 @@ export function renderConformanceReport(run: RunResult): string {
     gatewayAPIVersion: run.gatewayAPIVersion,
     gatewayAPIChannel: run.gatewayAPIChannel,
     mode: run.mode,
-    profiles: PROFILES.map((p) => profileReport(p, run)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    profiles: profilesFor(run.gatewayAPIVersion).map((p) => profileReport(p, run)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     ...(provisional.length > 0 ? { succeededProvisionalTests: provisional } : {}),
   };
   const document = new Document(report, { sortMapEntries: true });

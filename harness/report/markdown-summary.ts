@@ -6,6 +6,7 @@ import { featureRows, levelRows, totalTally } from './feature-tally.ts';
 import { markdownCell, markdownCodeBlock, markdownTable } from './markdown-text.ts';
 import { notRunReason, outcomeLabel, sortedSpecRefs } from './outcome-words.ts';
 import { sortedTests } from './sorted-tests.ts';
+import { submittability } from './submittable.ts';
 import { stripAnsi } from './strip-ansi.ts';
 
 const MARKS: Readonly<Record<TestResult['outcome'], string>> = {
@@ -16,6 +17,13 @@ const MARKS: Readonly<Record<TestResult['outcome'], string>> = {
   provisionalSkipped: '⏭️',
 };
 
+function submittedLine(run: RunResult): string {
+  const verdict = submittability(run.implementation);
+  return verdict.submittable
+    ? 'conformance-report.yaml is submittable upstream.'
+    : `conformance-report.yaml is **not submittable** upstream: ${markdownCell(verdict.reasons.join('; '))}.`;
+}
+
 function header(run: RunResult): string {
   const total = totalTally(run);
   return [
@@ -23,6 +31,8 @@ function header(run: RunResult): string {
     '',
     `GatewayClass \`${run.gatewayClass}\` on the ${run.cluster} cluster, mode \`${run.mode}\`, Gateway API ` +
       `${run.gatewayAPIVersion} (${run.gatewayAPIChannel}), features ${run.featureSource}. Finished ${run.finishedAt}.`,
+    '',
+    submittedLine(run),
   ].join('\n');
 }
 

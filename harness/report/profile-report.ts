@@ -43,15 +43,21 @@ function sentence(kind: 'Core' | 'Extended', s: Status): string {
   return `${kind} tests succeeded.`;
 }
 
-/** One profile's section, counted the way upstream counts it (conformance report §7). */
+/**
+ * One profile's section, counted the way upstream's reports.go counts it: only the tests the
+ * profile holds; a test is extended when any of its features is not core; the feature lists
+ * are the profile's extended features split by the run's supported set, which (as upstream's
+ * NewConformanceTestSuite does) includes the profile's core features.
+ */
 export function profileReport(profile: ConformanceProfile, run: RunResult): ProfileReport {
-  const inProfile = new Set<string>([...profile.core, ...profile.extended]);
-  const counted = run.tests.filter((t) => COUNTED.has(t.outcome) && t.features.every((f) => inProfile.has(f)));
-  const core = status(counted.filter((t) => t.features.every((f) => profile.core.includes(f))));
-  const extendedTests = counted.filter((t) => t.features.some((f) => profile.extended.includes(f)));
+  const counted = run.tests.filter((t) => COUNTED.has(t.outcome) && profile.holds(t.name));
+  const isCore = (t: TestResult) => t.features.every((f) => profile.core.includes(f));
+  const core = status(counted.filter(isCore));
+  const extendedTests = counted.filter((t) => !isCore(t));
   if (extendedTests.length === 0) return { name: profile.name, summary: sentence('Core', core), core };
-  const supported = profile.extended.filter((f) => run.supportedFeatures.includes(f)).sort();
-  const unsupported = profile.extended.filter((f) => !run.supportedFeatures.includes(f)).sort();
+  const supportedSet = new Set([...run.supportedFeatures, ...profile.core]);
+  const supported = profile.extended.filter((f) => supportedSet.has(f)).sort();
+  const unsupported = profile.extended.filter((f) => !supportedSet.has(f)).sort();
   const extended = {
     ...status(extendedTests),
     ...(supported.length > 0 ? { supportedFeatures: supported } : {}),

@@ -1,4 +1,3 @@
-import type { FeatureName } from '../features/features.ts';
 import type { RunCertificates } from '../kube/types.ts';
 import type { FeatureSource } from '../runner/results.ts';
 
@@ -13,7 +12,7 @@ export interface RunFacts {
   readonly gatewayAPIVersion: string;
   /** From the CRDs' channel annotation; 'UNDEFINED' when unknown. */
   readonly gatewayAPIChannel: string;
-  readonly supportedFeatures: readonly FeatureName[];
+  readonly supportedFeatures: readonly string[];
   readonly featureSource: FeatureSource;
   readonly namespaces: { readonly infra: string; readonly app: string; readonly web: string };
   readonly certificates: RunCertificates;

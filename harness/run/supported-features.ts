@@ -1,12 +1,12 @@
 import type { ResolvedConfig } from '../config/types.ts';
 import { HarnessError } from '../errors.ts';
-import { FEATURES, isFeatureName, type FeatureName } from '../features/features.ts';
+import { ALL_FEATURE_NAMES, isKnownFeatureName, orderFeatures } from '../features/features.ts';
 import { PROFILES } from '../features/profiles.ts';
 import type { KubeObject } from '../kube/types.ts';
 import type { FeatureSource } from '../runner/results.ts';
 
 export interface ResolvedFeatures {
-  readonly features: readonly FeatureName[];
+  readonly features: readonly string[];
   readonly source: FeatureSource;
 }
 
@@ -18,14 +18,14 @@ type FeatureConfig = Pick<ResolvedConfig, 'supportedFeatures' | 'exemptFeatures'
  * status.supportedFeatures ('inferred'). --exempt-features is subtracted from all of them.
  */
 export function resolveSupportedFeatures(config: FeatureConfig, gatewayClass: KubeObject, log: (line: string) => void): ResolvedFeatures {
-  const exempt = new Set<FeatureName>(config.exemptFeatures);
-  const finish = (names: Iterable<FeatureName>, source: FeatureSource): ResolvedFeatures => ({
-    features: FEATURES.map((f) => f.name).filter((n) => new Set(names).has(n) && !exempt.has(n)),
+  const exempt = new Set<string>(config.exemptFeatures);
+  const finish = (names: Iterable<string>, source: FeatureSource): ResolvedFeatures => ({
+    features: orderFeatures([...names].filter((n) => !exempt.has(n))),
     source,
   });
-  if (config.allFeatures) return finish(FEATURES.map((f) => f.name), 'all');
+  if (config.allFeatures) return finish(ALL_FEATURE_NAMES, 'all');
   if (config.conformanceProfiles.length > 0) {
-    const names = new Set<FeatureName>(config.supportedFeatures ?? []);
+    const names = new Set<string>(config.supportedFeatures ?? []);
     for (const profileName of config.conformanceProfiles) {
       const profile = PROFILES.find((p) => p.name === profileName);
       if (!profile) {
@@ -37,16 +37,16 @@ export function resolveSupportedFeatures(config: FeatureConfig, gatewayClass: Ku
   }
   if (config.supportedFeatures !== undefined) return finish(config.supportedFeatures, 'manual');
 
-  const inferred = new Set<FeatureName>();
+  const inferred = new Set<string>();
   for (const name of statusFeatureNames(gatewayClass)) {
-    if (isFeatureName(name)) inferred.add(name);
-    else log(`GatewayClass ${config.gatewayClass} lists feature "${name}", which no GRPCRoute test uses; ignored`);
+    if (isKnownFeatureName(name)) inferred.add(name);
+    else log(`GatewayClass ${config.gatewayClass} lists feature "${name}", which neither upstream nor this suite defines; ignored`);
   }
   const result = finish(inferred, 'inferred');
   if (result.features.length === 0) {
     throw new HarnessError(
       'GRPCCONF_NO_FEATURES',
-      `GatewayClass "${config.gatewayClass}" lists no supported feature this suite knows in status.supportedFeatures; pass --supported-features, --conformance-profiles or --all-features`,
+      `GatewayClass "${config.gatewayClass}" lists no feature upstream or this suite defines in status.supportedFeatures; pass --supported-features, --conformance-profiles or --all-features`,
     );
   }
   return result;

@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../config/types.ts';
+import { existsInRelease } from '../features/release.ts';
 import type { RunFacts } from '../run/facts.ts';
 import type { ConformanceTest } from './conformance-test.ts';
 import type { RunResult, TestResult } from './results.ts';
@@ -47,6 +48,9 @@ export function assembleRunResult(input: AssembleInput): RunResult {
     ...(config.implementation
       ? { implementation: { ...config.implementation, contact: [...config.implementation.contact] } }
       : {}),
-    tests: input.tests.map((t) => input.recorded.get(t.name) ?? notRun(t, input.notRunReason)),
+    // A test upstream added in a later release does not exist for this one: not even as skipped.
+    tests: input.tests
+      .filter((t) => existsInRelease(t.name, facts.gatewayAPIVersion))
+      .map((t) => input.recorded.get(t.name) ?? notRun(t, input.notRunReason)),
   };
 }

@@ -14,7 +14,7 @@ export type GateDecision =
 export interface GateInput {
   readonly config: Pick<ResolvedConfig, 'runTest' | 'skipTests' | 'exemptFeatures' | 'skipProvisional'>;
   /** The run's resolved supported features (from the run facts). */
-  readonly supportedFeatures: readonly FeatureName[];
+  readonly supportedFeatures: readonly string[];
   /** Set once a test failed under --fail-fast. */
   readonly failedFast?: string;
 }

@@ -51,7 +51,8 @@ export interface RunResult {
   readonly mode: string;
   readonly gatewayAPIVersion: string;
   readonly gatewayAPIChannel: string;
-  readonly supportedFeatures: readonly FeatureName[];
+  /** Upstream's names and ours: upstream's profile lists are computed from them. */
+  readonly supportedFeatures: readonly string[];
   readonly featureSource: FeatureSource;
   readonly implementation?: {
     readonly organization: string;

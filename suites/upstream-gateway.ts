@@ -1,0 +1,21 @@
+import { gatewayClassObservedGenerationBump } from './gateway-class-observed-generation-bump.ts';
+import { gatewayInvalidRouteKind } from './gateway-invalid-route-kind.ts';
+import { gatewayObservedGenerationBump } from './gateway-observed-generation-bump.ts';
+import { gatewaySecretInvalidReferenceGrant } from './gateway-secret-invalid-reference-grant.ts';
+import { gatewaySecretMissingReferenceGrant } from './gateway-secret-missing-reference-grant.ts';
+import { gatewaySecretReferenceGrantAllInNamespace } from './gateway-secret-reference-grant-all-in-namespace.ts';
+import { gatewaySecretReferenceGrantSpecific } from './gateway-secret-reference-grant-specific.ts';
+
+/**
+ * Upstream's Gateway-only tests that its GATEWAY-GRPC profile holds, under their upstream names
+ * and with upstream's cases, so our GATEWAY-GRPC counts line up with an upstream report.
+ */
+export const upstreamGatewayTests = [
+  gatewayClassObservedGenerationBump,
+  gatewayInvalidRouteKind,
+  gatewayObservedGenerationBump,
+  gatewaySecretInvalidReferenceGrant,
+  gatewaySecretMissingReferenceGrant,
+  gatewaySecretReferenceGrantAllInNamespace,
+  gatewaySecretReferenceGrantSpecific,
+];
