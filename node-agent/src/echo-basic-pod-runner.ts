@@ -26,6 +26,8 @@ export interface EchoBasicRunnerOptions {
    * whoever deletes the run's namespace can find and delete these too after a hard crash.
    */
   readonly namespacePrefix: string;
+  /** Where the pods' folders (their Secret and ConfigMap files) go; default the OS temp folder. */
+  readonly folder?: string;
 }
 
 /**
@@ -51,7 +53,7 @@ export class EchoBasicPodRunner {
     const podName = pod.metadata.name ?? '';
     const id = (++this.counter).toString(36);
     const ip = this.addresses.allocate();
-    const podDir = await mkdtemp(join(tmpdir(), 'node-agent-pod-'));
+    const podDir = await mkdtemp(join(this.options.folder ?? tmpdir(), 'node-agent-pod-'));
     const undo: (() => Promise<void>)[] = [async () => this.addresses.release(ip), () => rm(podDir, { recursive: true, force: true })];
     const unwind = async (): Promise<void> => {
       for (const step of undo.reverse()) await step().catch(() => {});
@@ -63,7 +65,10 @@ export class EchoBasicPodRunner {
       });
       undo.push(() => network.remove());
       const logs = new LogBuffer();
-      const child = spawn('ip', ['netns', 'exec', network.namespace, this.options.binary], { env: launch.env, stdio: ['ignore', 'pipe', 'pipe'] });
+      // The pod's namespace is mounted in this process's mount namespace only (`ip netns exec`
+      // made one for the run), so nobody outside can find the process by it: a parent-death signal
+      // ends it with the agent, however the agent ends.
+      const child = spawn('ip', ['netns', 'exec', network.namespace, 'setpriv', '--pdeathsig', 'KILL', '--', this.options.binary], { env: launch.env, stdio: ['ignore', 'pipe', 'pipe'] });
       const exited = new Promise<string>((resolve) => {
         child.once('exit', (code, signal) => resolve(signal ?? `code ${String(code)}`));
         child.once('error', (error) => resolve(error.message));
@@ -77,7 +82,7 @@ export class EchoBasicPodRunner {
       };
       undo.push(stopProcess);
       for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream }).on('line', (line) => logs.push(line));
-      // `ip netns exec` execs the binary, so the child's pid is echo-basic's own.
+      // `ip netns exec` and setpriv exec the binary, so the child's pid is echo-basic's own.
       await waitUntilListening(child.pid ?? 0, launch.probe.protocol, launch.probe.port, exited, READY_TIMEOUT_MS).catch((error: unknown) => {
         const last = logs.snapshot().slice(-5).map((l) => l.text).join(' | ');
         throw new PodStartError('RunContainerError', `echo-basic: ${(error as Error).message}${last ? `; last output: ${last}` : ''}`, podName, { cause: error });

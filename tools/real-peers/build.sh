@@ -22,5 +22,11 @@ echo "$k8s" > "$bin/.version"
 for version in $GATEWAY_API_VERSIONS; do
   GOFLAGS=-mod=mod go mod download "sigs.k8s.io/gateway-api@$version"
 done
+# The upstream conformance suite (a test binary of our own wrapper module) and upstream's real
+# echo-basic, whose pods the node agent runs when upstream's suite is the one testing.
+cd "$root/tools/real-peers/conformance"
+grep -q "sigs.k8s.io/gateway-api/conformance $GATEWAY_API_CONFORMANCE_VERSION\$" go.mod || { echo "build: tools/real-peers/conformance/go.mod does not require sigs.k8s.io/gateway-api/conformance $GATEWAY_API_CONFORMANCE_VERSION (versions.env)" >&2; exit 2; }
+CGO_ENABLED=0 GOFLAGS=-mod=readonly go test -c -trimpath -o "$bin/gwapi-conformance.test" .
+CGO_ENABLED=0 GOFLAGS=-mod=readonly go build -trimpath -o "$bin/echo-basic" sigs.k8s.io/gateway-api/conformance/echo-basic
 # Traefik, the peer implementation: a release binary, not built here (see fetch-traefik.sh).
 "$root/tools/real-peers/fetch-traefik.sh" "$bin"

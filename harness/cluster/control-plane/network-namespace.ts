@@ -80,6 +80,14 @@ export async function deleteNetworkNamespace(name: string): Promise<void> {
 }
 
 export async function networkNamespaceExists(name: string): Promise<boolean> {
+  return (await networkNamespaceNames()).includes(name);
+}
+
+export async function networkNamespacesStartingWith(prefix: string): Promise<string[]> {
+  return (await networkNamespaceNames()).filter((name) => name.startsWith(prefix));
+}
+
+async function networkNamespaceNames(): Promise<string[]> {
   const out = await ip(['netns', 'list']).catch(() => '');
-  return out.split('\n').some((line) => line.split(' ')[0] === name);
+  return out.split('\n').map((line) => line.split(' ')[0] ?? '').filter(Boolean);
 }

@@ -7,7 +7,7 @@ import { realClusterSettingsOf } from '../kind/real-cluster-settings.ts';
 import { checkVersions, locateBinaries, pinnedKubernetesVersion, PROJECT_ROOT } from './binaries.ts';
 import { gatewayApiCrdFolder } from './gateway-api-crds.ts';
 import { RUN_DIR_ENV } from './launcher-env.ts';
-import { createNetworkNamespace, deleteNetworkNamespace, NETNS_ENV, networkNamespaceExists, processesIn } from './network-namespace.ts';
+import { createNetworkNamespace, deleteNetworkNamespace, NETNS_ENV, networkNamespaceExists, networkNamespacesStartingWith, processesIn } from './network-namespace.ts';
 
 const CLI_ENTRY = join(PROJECT_ROOT, 'bin', 'grpcroute-conformance.js');
 
@@ -17,7 +17,7 @@ const CLI_ENTRY = join(PROJECT_ROOT, 'bin', 'grpcroute-conformance.js');
  * signals. The child has its own process group, so each Ctrl-C reaches it exactly once, through
  * here: the first starts its cleanup, a second ends it at once, and the namespace still goes.
  */
-export async function runInNetworkNamespace(argv: readonly string[], config: ResolvedConfig, stderr: NodeJS.WritableStream): Promise<number> {
+export async function runInNetworkNamespace(argv: readonly string[], config: ResolvedConfig, stderr: NodeJS.WritableStream, entry: readonly string[] = [CLI_ENTRY]): Promise<number> {
   await checkVersions(locateBinaries(process.env), pinnedKubernetesVersion());
   const name = `grpcconf-${config.runId}`.slice(0, 60);
   let child: ChildProcess | undefined;
@@ -38,7 +38,7 @@ export async function runInNetworkNamespace(argv: readonly string[], config: Res
     if (interrupted) return 128 + constants.signals[interrupted];
     runDir = await mkdtemp(join(tmpdir(), 'grpcroute-conformance-run-'));
     stderr.write(`control-plane: network namespace ${name}, run folder ${runDir} (reach the cluster with: ip netns exec ${name} COMMAND)\n`);
-    child = spawn('ip', ['netns', 'exec', name, process.execPath, ...process.execArgv, CLI_ENTRY, ...argv], {
+    child = spawn('ip', ['netns', 'exec', name, process.execPath, ...process.execArgv, ...entry, ...argv], {
       stdio: 'inherit',
       detached: true,
       // Go must not try the module proxy from inside: the namespace has no route to it.
@@ -56,6 +56,8 @@ export async function runInNetworkNamespace(argv: readonly string[], config: Res
     if (left.length > 0) stderr.write(`control-plane: ending ${left.length} process(es) left in network namespace ${name}\n`);
     return code;
   } finally {
+    // The node agent names pod namespaces after the run's; a crashed run may leave some behind.
+    for (const pod of await networkNamespacesStartingWith(`${name}-`)) await deleteNetworkNamespace(pod);
     if (await networkNamespaceExists(name)) await deleteNetworkNamespace(name);
     if (runDir) await rm(runDir, { recursive: true, force: true });
     process.off('SIGINT', onSignal);
