@@ -24,4 +24,9 @@ export interface TestContext {
   cases<C extends { name?: string }>(list: readonly C[], fn: (c: C) => Promise<void>): Promise<void>;
   /** Records one named case around `fn`; use for sequential steps that are not a table. */
   step<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * A cited statement this run could not stage (e.g. two objects sharing a creation second): the
+   * result stops citing it and a case names it as not exercised, so a pass never credits it silently.
+   */
+  notExercised(statement: number, why: string): void;
 }

@@ -89,6 +89,7 @@ export async function executeTest(test: ConformanceTest, options: ExecuteOptions
   const log = createPrefixedLog(test.name, options.logSink);
   const cleanup = new CleanupStack();
   const recorder = new CaseRecorder(now);
+  const notExercised = new Set<number>();
   let error: unknown;
   let diagnostics: Diagnostics | undefined;
   try {
@@ -112,6 +113,12 @@ export async function executeTest(test: ConformanceTest, options: ExecuteOptions
       cleanup: (fn) => cleanup.push(fn),
       cases: (list, fn) => recorder.cases(list, fn),
       step: (name, fn) => recorder.step(name, fn),
+      notExercised: (statement, why) => {
+        if (!test.specRefs.includes(statement)) throw new Error(`${test.name} does not cite #${statement}; only a cited statement can be not exercised`);
+        notExercised.add(statement);
+        log(`#${statement} not exercised: ${why}`);
+        recorder.record({ name: `#${statement} NOT exercised (not cited in this result): ${why}`, outcome: 'passed', durationMs: 0 });
+      },
     };
     log(`features: ${test.features.join(', ') || 'none'}`);
     const body = async () => {
@@ -152,6 +159,7 @@ export async function executeTest(test: ConformanceTest, options: ExecuteOptions
   }
   return {
     ...baseResult(test),
+    specRefs: test.specRefs.filter((n) => !notExercised.has(n)),
     outcome: error === undefined ? 'passed' : 'failed',
     durationMs: Math.round(now() - startedAt),
     cases: [...recorder.results],

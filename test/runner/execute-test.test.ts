@@ -21,6 +21,14 @@ async function execute(test: ReturnType<typeof sample>, config = fakeConfig(), f
 }
 
 describe('executeTest', () => {
+  it('a statement the body could not stage leaves the result\'s specRefs and is named as a case', async () => {
+    const { result } = await execute(sample(async (t) => t.notExercised(3, 'never staged')));
+    expect(result).toMatchObject({ outcome: 'passed', specRefs: [] });
+    expect(result.cases.map((c) => c.name)).toEqual(['#3 NOT exercised (not cited in this result): never staged']);
+    const uncited = await execute(sample(async (t) => t.notExercised(4, 'x')));
+    expect(uncited.result).toMatchObject({ outcome: 'failed', specRefs: [3] });
+  });
+
   it('applies manifests, runs the body with cases, cleans up LIFO', async () => {
     const bodyEvents: string[] = [];
     const { result, events, lines } = await execute(
