@@ -7,11 +7,14 @@ const GATEWAY = { name: 'grpcroute-hostname-intersection' };
 
 /**
  * [authority, backend or error code]. Listener `wildcard` (*.isect.example) has routes foo.isect.example +
- * foo.unrelated.example → v1 and *.deep.isect.example → v3; listener `exact` (foo.exact-isect.example) has
- * *.exact-isect.example → v2.
+ * baz.isect.example + foo.unrelated.example → v1 and *.deep.isect.example → v3; listener `exact`
+ * (foo.exact-isect.example) has *.exact-isect.example → v2; listener `unrelated` (foo.unrelated.example)
+ * has no route, so the foreign hostname reaches a listener and only #9 keeps it unrouted. Two names of
+ * one route intersecting one listener both carry traffic (#13).
  */
 const TABLE: readonly [string, string | number][] = [
   ['foo.isect.example', 'grpc-infra-backend-v1'],
+  ['baz.isect.example', 'grpc-infra-backend-v1'],
   ['bar.isect.example', Code.UNIMPLEMENTED],
   ['foo.unrelated.example', Code.UNIMPLEMENTED],
   ['foo.exact-isect.example', 'grpc-infra-backend-v2'],
