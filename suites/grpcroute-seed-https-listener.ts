@@ -19,9 +19,9 @@ export const grpcRouteSeedHttpsListener = defineConformanceTest({
     // The harness verifies the listener certificate against `ca` and the SNI, so an OK answer means it verified.
     const cases: GrpcCase[] = [
       {
-        name: 'SNI foo.example.com: the wildcard certificate verifies, ALPN h2, routed to seed-example-svc',
-        call: { method: 'Echo', authority: 'foo.example.com', tls: { serverName: 'foo.example.com', ca } },
-        expect: { backend: BACKEND, authority: 'foo.example.com', alpn: 'h2' },
+        name: 'SNI seed-https.example.com: the wildcard certificate verifies, ALPN h2, routed to seed-example-svc',
+        call: { method: 'Echo', authority: 'seed-https.example.com', tls: { serverName: 'seed-https.example.com', ca } },
+        expect: { backend: BACKEND, authority: 'seed-https.example.com', alpn: 'h2' },
       },
       {
         name: 'SNI example.com: the apex certificate name verifies, ALPN h2, routed to seed-example-svc',
@@ -29,8 +29,9 @@ export const grpcRouteSeedHttpsListener = defineConformanceTest({
         expect: { backend: BACKEND, authority: 'example.com', alpn: 'h2' },
       },
       {
-        name: 'bar.example.com is covered by the certificate but by no route: UNIMPLEMENTED over h2',
-        call: { method: 'Echo', authority: 'bar.example.com', tls: { serverName: 'bar.example.com', ca } },
+        // Not bar.example.com: GRPCRouteSeedCanaryHeaderRouting routes that name on an identical listener.
+        name: 'no-route.example.com is covered by the certificate but by no route: UNIMPLEMENTED over h2',
+        call: { method: 'Echo', authority: 'no-route.example.com', tls: { serverName: 'no-route.example.com', ca } },
         expect: { code: Code.UNIMPLEMENTED, answeredBy: 'gateway', alpn: 'h2' },
       },
     ];
