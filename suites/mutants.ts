@@ -176,6 +176,7 @@ export const MUTANT_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
   'ignore-hostname-intersection': ['GRPCRouteHostnameIntersection', 'GRPCRouteListenerSupportedKinds'],
   'wrong-supported-kinds': ['GRPCRouteListenerSupportedKinds', 'GRPCRouteListenerInvalidConfig'],
   'touches-foreign-conditions': ['GRPCRouteForeignStatusEntries'],
+  'cross-serving-prefers-httproute': ['GRPCRouteCrossServingExclusive'],
   'ignore-gateway-class': ['GRPCRouteOutOfScopeParent'],
   'append-route-conditions': [
     'GRPCRouteObservedGeneration',

@@ -61,7 +61,10 @@ export async function startReferenceGateway(options: ReferenceGatewayOptions): P
     options.variants ?? parseFaultList(process.env.GRPCROUTE_REFERENCE_VARIANTS),
   );
   const chaos = options.chaos ? validateChaos(options.chaos) : parseChaos(process.env.GRPCROUTE_REFERENCE_CHAOS);
-  const crossServing = options.crossServing ?? crossServingFromEnv(process.env.GRPCROUTE_REFERENCE_CROSS_SERVING);
+  // The cross-serving fault is a bug of exclusive mode: without it the test it targets is not supported and could not be killed.
+  const crossServing = faults.has('cross-serving-prefers-httproute')
+    ? 'exclusive'
+    : (options.crossServing ?? crossServingFromEnv(process.env.GRPCROUTE_REFERENCE_CROSS_SERVING));
   const settings = {
     controllerName: options.controllerName ?? DEFAULT_CONTROLLER_NAME,
     lowPortOffset: options.lowPortOffset ?? 0,

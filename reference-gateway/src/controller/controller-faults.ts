@@ -17,6 +17,7 @@ export const CONTROLLER_FAULTS = [
   { name: 'ignore-listener-conflicts', description: 'Listeners sharing a port with a different protocol or the same hostname are not marked Conflicted and are served.' },
   { name: 'ignore-gateway-class', description: 'Gateways of every GatewayClass are reconciled, including classes of other controllers.' },
   { name: 'append-route-conditions', description: 'Changed route parent conditions are appended next to the old ones instead of replacing them.' },
+  { name: 'cross-serving-prefers-httproute', description: 'Exclusive cross-serving: the HTTPRoute keeps the listener whatever the age of either route.' },
   { name: 'touches-foreign-conditions', description: 'Status parents written by other controllers are removed when writing ours.' },
 ] as const;
 

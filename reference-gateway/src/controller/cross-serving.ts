@@ -14,7 +14,8 @@ interface Seat {
  * hostnames, the older (creationTimestamp, then namespace/name) keeps the listener and the other
  * loses it. A parent attachment that loses every listener becomes a rejection.
  */
-export function applyExclusiveCrossServing(attachments: ReadonlyMap<Route, readonly ParentAttachment[]>): Map<Route, ParentAttachment[]> {
+export function applyExclusiveCrossServing(attachments: ReadonlyMap<Route, readonly ParentAttachment[]>, httpRouteAlwaysWins = false): Map<Route, ParentAttachment[]> {
+  const beats = httpRouteAlwaysWins ? (b: Route) => b.kind === 'HTTPRoute' : (b: Route, a: Route) => older(b, a);
   const seats = new Map<string, Seat[]>();
   for (const [route, parents] of attachments) {
     for (const attachment of parents) {
@@ -27,7 +28,7 @@ export function applyExclusiveCrossServing(attachments: ReadonlyMap<Route, reado
   const losers = new Map<ParentAttachment, Set<ListenerAttachment>>();
   for (const list of seats.values()) {
     for (const a of list) {
-      const beaten = list.some((b) => b.route.kind !== a.route.kind && older(b.route, a.route) && hostnameSetsOverlap(a.on.hostnames, b.on.hostnames));
+      const beaten = list.some((b) => b.route.kind !== a.route.kind && beats(b.route, a.route) && hostnameSetsOverlap(a.on.hostnames, b.on.hostnames));
       if (beaten) losers.set(a.attachment, new Set([...(losers.get(a.attachment) ?? []), a.on]));
     }
   }

@@ -60,7 +60,7 @@ export function computeDesiredState(snapshot: Snapshot, settings: ControllerSett
     });
     attachments.set(route, parents);
   }
-  if (settings.crossServing === 'exclusive') attachments = applyExclusiveCrossServing(attachments);
+  if (settings.crossServing === 'exclusive') attachments = applyExclusiveCrossServing(attachments, settings.faults.has('cross-serving-prefers-httproute'));
 
   const accepted: AcceptedRoute[] = [];
   const attachedCounts = new Map<string, Map<string, Set<string>>>();
