@@ -19,9 +19,11 @@ export const grpcRouteMirrorRefNotPermitted = defineConformanceTest({
   description: 'A RequestMirror backendRef to another namespace without a ReferenceGrant gives ResolvedRefs=False RefNotPermitted; the route stays Accepted and the primary backend keeps answering',
   features: [Feature.Gateway, Feature.GRPCRoute, Feature.ReferenceGrant, Feature.GRPCRouteRequestMirror],
   manifests: ['grpcroute-mirror-ref-not-permitted.yaml'],
-  specRefs: [61, 93, 103],
+  // Not #61: its "not configured" half is unobservable here (the ungranted Service has no pods, and an
+  // absent copy needs an ordering marker the mirror path cannot give), so the status half alone is no citation.
+  specRefs: [93, 103],
   async run(t) {
-    await t.step('Accepted=True, ResolvedRefs=False RefNotPermitted naming the mirror Service', () =>
+    await t.step('Accepted=True, ResolvedRefs=False RefNotPermitted', () =>
       t.kube.routeMustHaveConditions(ROUTE, PARENT, [
         { type: 'Accepted', status: 'True' },
         { type: 'ResolvedRefs', status: 'False', reason: 'RefNotPermitted' },

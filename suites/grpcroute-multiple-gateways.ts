@@ -10,7 +10,9 @@ export const grpcRouteMultipleGateways = defineConformanceTest({
   description: 'A route with two Gateway parents is accepted by each, and traffic through either Gateway reaches its backend',
   features: [Feature.Gateway, Feature.GRPCRoute],
   manifests: ['grpcroute-multiple-gateways.yaml'],
-  specRefs: [93, 100],
+  // Both parents are valid, so this never tests that one parentRef's fate leaves the other's alone (#100):
+  // GRPCRouteOutOfScopeParent does.
+  specRefs: [93],
   async run(t) {
     await t.cases(
       GATEWAYS.map((name) => ({ name: `through Gateway ${name}`, gateway: name })),

@@ -34,7 +34,8 @@ export const grpcRouteOutOfScopeParent = defineConformanceTest({
   description: 'A parentRef to a Gateway of a GatewayClass another controller owns gets no status entry from ours and is not served, while the same route\'s in-scope parent is reconciled and routes',
   features: [Feature.Gateway, Feature.GRPCRoute],
   manifests: ['grpcroute-out-of-scope-parent.yaml'],
-  specRefs: [19, 93, 112],
+  // #100: the in-scope parent is reconciled and routes whatever becomes of the other parentRef.
+  specRefs: [19, 93, 100, 112],
   async run(t) {
     await t.step('another controller\'s GatewayClass and a Gateway of it exist', () => t.kube.apply(foreignObjects(t.namespaces.infra)));
     const gw = await t.kube.gatewayAndRoutesMustBeAccepted({ gateway: { name: PARENT.name, listeners: [PARENT.sectionName] }, routes: [ROUTE] });

@@ -6,6 +6,7 @@
  */
 export const UNTESTED_STATEMENTS: ReadonlyMap<number, string> = new Map([
   [5, 'optional (MAY), and gRPC clients never use it: they speak h2c with prior knowledge'],
+  [22, 'not written yet: needs an HTTPRoute and a GRPCRoute that land in one creation second (GRPCRouteCrossServingExclusive stages #21, ages in different seconds)'],
   [24, 'optional (MAY): enforcing and not enforcing are both allowed, nothing to assert'],
   [25, 'observable only where a GRPCRoute and an HTTPRoute are both served for one hostname on one listener, which #20\u2013#23 forbid'],
   [26, 'a duplicate rule name is refused by CEL before a controller sees it, and the spec names no status for one that slips through'],
@@ -13,6 +14,7 @@ export const UNTESTED_STATEMENTS: ReadonlyMap<number, string> = new Map([
   [36, 'the CRD enum refuses unknown header match types, so a conforming API server never hands one to a controller'],
   [47, 'not written yet: needs a rule that turns invalid while traffic to the valid rules of the same route is checked'],
   [50, 'optional (MAY): the reason for incompatible filters is the implementation\u2019s choice'],
+  [61, 'the status half is checked by GRPCRouteMirrorRefNotPermitted, but "not configured" needs pods behind the ungranted Service and an ordering marker for an absent mirror copy; not written yet'],
   [62, 'message wording is free text; tests assert reasons, not message wording'],
   [78, 'not written yet: needs an ExternalName Service as a backend'],
   [96, 'not written yet: needs a parentRef removed from a route and its status entry watched'],

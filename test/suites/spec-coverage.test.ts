@@ -13,10 +13,11 @@ const coverage = computeSpecCoverage(CONFORMANCE_TESTS, UNTESTED_STATEMENTS);
 
 describe('spec coverage of the registered tests', () => {
   // A ratchet below the 95 % target (docs/spec-coverage.md says "not met"): #124 was cited by a test
-  // that applied it to invalid certificateRefs, which the statement does not cover (issue 12, item 6).
-  it('cites at least 94 % of the MUST / MUST NOT statements of A–J with a status or data-plane part', () => {
+  // that applied it to invalid certificateRefs, which the statement does not cover (issue 12, item 6);
+  // #22 and #61 were cited by tests that never staged them (equal age; an absent mirror copy), item 11.
+  it('cites at least 92 % of the MUST / MUST NOT statements of A–J with a status or data-plane part', () => {
     const { cited, total, uncited } = coverage.target;
-    expect(cited * 100, `${cited} of ${total} cited; uncited: ${uncited.join(', ')}`).toBeGreaterThanOrEqual(total * 94);
+    expect(cited * 100, `${cited} of ${total} cited; uncited: ${uncited.join(', ')}`).toBeGreaterThanOrEqual(total * 92);
   });
 
   it('cites only statement numbers of the checklist (1–147)', () => {
