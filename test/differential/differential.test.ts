@@ -42,7 +42,7 @@ describe.skipIf(!realServerAvailable())('differential validation: embedded clust
         runs.set(channel, { cases, real: realResults, embedded: embeddedResults, inventory });
       }),
     );
-  }, 90_000);
+  }, 120_000);
 
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));
@@ -78,7 +78,7 @@ describe.skipIf(!realServerAvailable())('differential validation: embedded clust
       });
 
       // Stricter than the verdict: kubectl users read the messages, so they must read the same.
-      it('the embedded cluster words every cause as the real server does', () => {
+      it('the embedded cluster words every cause as the real server does, with the same reason', () => {
         const run = runs.get(channel)!;
         const differing = run.cases
           .map((c, i) => ({ c, real: messagesOf(run.real[i]!), embedded: messagesOf(run.embedded[i]!) }))
@@ -122,7 +122,7 @@ function describeObserved(observed: Observed): string {
 function messagesOf(observed: Observed): string {
   if (observed.accepted) return 'accepted';
   return observed.causes
-    .map((c) => `${normaliseField(c.field)}: ${c.message}`)
+    .map((c) => `${normaliseField(c.field)}: ${c.message} (${c.reason})`)
     .sort()
     .join(' | ');
 }

@@ -6,6 +6,7 @@ import type { CaseObject, DifferentialCase } from './case.ts';
 export interface Cause {
   readonly field: string;
   readonly message: string;
+  readonly reason: string;
 }
 
 /** `accepted`, or the causes of a 422 (any other failure is a broken run, not a verdict). */
@@ -54,8 +55,8 @@ async function attempt(write: () => Promise<unknown>): Promise<Observed> {
     return { accepted: true };
   } catch (error) {
     if (!(error instanceof KubeApiError) || error.status !== 422) throw error;
-    const body = JSON.parse(error.body) as { details?: { causes?: { field?: string; message?: string }[] } };
-    return { accepted: false, causes: (body.details?.causes ?? []).map((c) => ({ field: c.field ?? '', message: c.message ?? '' })) };
+    const body = JSON.parse(error.body) as { details?: { causes?: { field?: string; message?: string; reason?: string }[] } };
+    return { accepted: false, causes: (body.details?.causes ?? []).map((c) => ({ field: c.field ?? '', message: c.message ?? '', reason: c.reason ?? '' })) };
   }
 }
 
