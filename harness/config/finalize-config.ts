@@ -8,6 +8,7 @@ import { CONFIG_DEFAULTS } from './defaults.ts';
 import { deepFreeze } from './deep-freeze.ts';
 import { suggest } from './did-you-mean.ts';
 import { newRunId } from './run-id.ts';
+import { withTestDeadline } from './test-deadline.ts';
 import { DEFAULT_TIMEOUTS } from './timeouts.ts';
 import type { ImplementationInfo, ResolvedConfig } from './types.ts';
 
@@ -77,7 +78,7 @@ export function finalizeConfig(layer: ConfigLayer, options: FinalizeOptions): Re
     allFeatures: merged.allFeatures ?? false,
     ...(merged.skipProvisional ? { skipProvisional: true } : {}),
     conformanceProfiles: merged.conformanceProfiles ?? [],
-    timeouts: { ...DEFAULT_TIMEOUTS, ...merged.timeouts },
+    timeouts: withTestDeadline({ ...DEFAULT_TIMEOUTS, ...merged.timeouts }, merged.timeouts?.test !== undefined),
     reportDir: resolve(options.cwd, merged.reportDir ?? CONFIG_DEFAULTS.reportDir),
     keep: merged.keep ?? false,
     failFast: merged.failFast ?? false,

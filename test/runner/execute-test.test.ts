@@ -84,7 +84,7 @@ describe('executeTest', () => {
           }),
         [],
       ),
-      fakeConfig({ timeouts: { test: 30 } }),
+      fakeConfig({ timeouts: { test: 30, gatewayMustBeProgrammed: 10, routeMustHaveParents: 10, maxTimeToConsistency: 10 } }),
     );
     expect(aborted).toBe(true);
     expect(result.outcome).toBe('failed');
