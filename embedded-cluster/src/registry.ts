@@ -33,6 +33,8 @@ export const ALL_RESOURCES: readonly ResourceDef[] = [
   { group: '', versions: ['v1'], plural: 'events', singular: 'event', kind: 'Event', namespaced: true, shortNames: ['ev'], statusSubresource: false },
   { group: 'apps', versions: ['v1'], plural: 'deployments', singular: 'deployment', kind: 'Deployment', namespaced: true, shortNames: ['deploy'], categories: ['all'], statusSubresource: true },
   { group: 'discovery.k8s.io', versions: ['v1'], plural: 'endpointslices', singular: 'endpointslice', kind: 'EndpointSlice', namespaced: true, statusSubresource: false },
+  // The run lock of the harness (harness/run/run-lease.ts) holds one in the infra namespace.
+  { group: 'coordination.k8s.io', versions: ['v1'], plural: 'leases', singular: 'lease', kind: 'Lease', namespaced: true, statusSubresource: false },
   { group: 'apiextensions.k8s.io', versions: ['v1'], plural: 'customresourcedefinitions', singular: 'customresourcedefinition', kind: 'CustomResourceDefinition', namespaced: false, shortNames: ['crd', 'crds'], categories: ['api-extensions'], statusSubresource: true, readOnly: true },
   { group: GATEWAY_GROUP, versions: ['v1', 'v1beta1'], plural: 'gatewayclasses', singular: 'gatewayclass', kind: 'GatewayClass', namespaced: false, shortNames: ['gc'], categories: ['gateway-api'], statusSubresource: true, viaCrd: true },
   { group: GATEWAY_GROUP, versions: ['v1', 'v1beta1'], plural: 'gateways', singular: 'gateway', kind: 'Gateway', namespaced: true, shortNames: ['gtw'], categories: ['gateway-api'], statusSubresource: true, viaCrd: true },

@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { InterruptedError } from '../errors.ts';
+import { leftBehindNotice } from '../run/left-behind.ts';
 
 /**
  * Turns the first SIGINT/SIGTERM into an aborted signal (so the run stops and tears down);
@@ -12,6 +13,9 @@ export function abortOnSignals(onForcedExit: (code: number) => void): { signal: 
   const handler = (name: 'SIGINT' | 'SIGTERM') => {
     const error = new InterruptedError(name);
     if (controller.signal.aborted) {
+      // No cleanup can run any more: say exactly what stays and how to remove it.
+      const notice = leftBehindNotice();
+      process.stderr.write(`${name} again: exiting without cleanup${notice ? `; ${notice}` : ''}\n`);
       onForcedExit(error.exitCode);
       return;
     }

@@ -22,6 +22,7 @@ export const TIMEOUT_FIELDS: { readonly [K in TimeoutKey]: { readonly kind: 'dur
   create: { kind: 'duration', default: 60_000 },
   delete: { kind: 'duration', default: 30_000 },
   test: { kind: 'duration', default: 120_000 },
+  clusterInUse: { kind: 'duration', default: 1_800_000 },
 };
 
 export const TIMEOUT_KEYS = Object.keys(TIMEOUT_FIELDS) as readonly TimeoutKey[];

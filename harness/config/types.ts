@@ -24,6 +24,8 @@ export interface TimeoutConfig {
   readonly delete: number;
   /** Whole-test deadline. */
   readonly test: number;
+  /** How long a run waits for another live run on the same cluster to end (the run lock). */
+  readonly clusterInUse: number;
 }
 
 export type ClusterKind = 'embedded' | 'existing' | 'kind' | 'control-plane';

@@ -218,6 +218,16 @@ export class KubeClient {
     return this.expectObject(res, 'PATCH', path);
   }
 
+  /**
+   * POST: fails with KubeApiError 409 when the object exists, which makes it the one atomic
+   * "claim" the API offers (the run lock relies on it). Also how review kinds are asked.
+   */
+  async create(object: KubeObject): Promise<KubeObject> {
+    const path = await this.collectionPath(object.apiVersion, object.kind, object.metadata.namespace);
+    const res = await this.request('POST', path, { body: { ...object, metadata: withoutServerFields(object.metadata) } });
+    return this.expectObject(res, 'POST', path);
+  }
+
   /** JSON merge patch (RFC 7386); `null` removes a field. */
   async mergePatch(key: ObjectKey, patch: unknown): Promise<KubeObject> {
     const path = await this.objectPath(key);
@@ -300,7 +310,7 @@ export class KubeClient {
   }
 
   private async request(
-    method: 'GET' | 'PATCH' | 'DELETE',
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     path: string,
     options: { query?: Record<string, string>; body?: unknown; contentType?: string; accept?: string; timeoutMs?: number },
   ): Promise<{ status: number; text: string }> {
@@ -310,7 +320,7 @@ export class KubeClient {
   }
 
   private async send(
-    method: 'GET' | 'PATCH' | 'DELETE',
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     path: string,
     options: { query?: Record<string, string>; body?: unknown; contentType?: string; accept?: string; signal: AbortSignal },
   ): Promise<KubeHttpResponse> {

@@ -3,7 +3,7 @@ import type { DirectCredentials } from './kubeconfig-view.ts';
 
 /** One HTTP request to the API server, with everything but credentials. */
 export interface KubeHttpRequest {
-  readonly method: 'GET' | 'PATCH' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Full URL including the query. */
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;

@@ -27,12 +27,13 @@ export async function applyBaseFixtures(
  * Every base Deployment has all replicas ready and every base Gateway is Accepted and Programmed
  * (like upstream's NamespacesMustBeReady), within timeouts.namespacesMustBeReady.
  */
-export async function waitForBaseReady(scope: ApplyScope, applied: readonly KubeObject[], timeouts: TimeoutConfig): Promise<void> {
+export async function waitForBaseReady(scope: ApplyScope, applied: readonly KubeObject[], timeouts: TimeoutConfig, signal?: AbortSignal): Promise<void> {
   const options = (object: KubeObject, wanted: string) => ({
     object: `${object.kind} ${object.metadata.namespace}/${object.metadata.name}`,
     wanted,
     timeoutName: 'namespacesMustBeReady',
     timeoutMs: timeouts.namespacesMustBeReady,
+    ...(signal ? { signal } : {}),
   });
   const waits = applied.map((object) => {
     const target = { apiVersion: object.apiVersion, kind: object.kind, namespace: object.metadata.namespace, name: object.metadata.name };

@@ -77,7 +77,8 @@ export async function gatewayApiVersion(client: KubeClient): Promise<{ version: 
  * The GatewayClass must exist (fails within a few seconds if it does not) and be Accepted=True at
  * its current generation within timeouts.gatewayClassMustBeAccepted. Returns it.
  */
-export async function checkGatewayClass(client: KubeClient, name: string, timeouts: TimeoutConfig): Promise<KubeObject> {
+export async function checkGatewayClass(client: KubeClient, name: string, timeouts: TimeoutConfig, signal?: AbortSignal): Promise<KubeObject> {
+  const interruptible = signal ? { signal } : {};
   const key = { apiVersion: GATEWAY_V1, kind: 'GatewayClass', name };
   const appearMs = Math.min(GATEWAY_CLASS_APPEAR_MS, timeouts.gatewayClassMustBeAccepted);
   const exists = await waitForObject(client, key, (o) => (o ? done(true) : notYet('does not exist')), {
@@ -85,6 +86,7 @@ export async function checkGatewayClass(client: KubeClient, name: string, timeou
     wanted: 'to exist',
     timeoutName: 'gatewayClassMustBeAccepted',
     timeoutMs: appearMs,
+    ...interruptible,
   }).catch((error: unknown) => {
     if (error instanceof StatusTimeoutError) return false;
     throw error;
@@ -105,7 +107,7 @@ export async function checkGatewayClass(client: KubeClient, name: string, timeou
         const problems = conditionProblems(conditions, [{ type: 'Accepted', status: 'True' }], o.metadata.generation);
         return problems.length === 0 ? done(o) : notYet(`generation ${o.metadata.generation ?? '?'}, conditions ${describeConditions(conditions)}`);
       },
-      { object: `GatewayClass ${name}`, wanted: 'Accepted=True', timeoutName: 'gatewayClassMustBeAccepted', timeoutMs: timeouts.gatewayClassMustBeAccepted },
+      { object: `GatewayClass ${name}`, wanted: 'Accepted=True', timeoutName: 'gatewayClassMustBeAccepted', timeoutMs: timeouts.gatewayClassMustBeAccepted, ...interruptible },
     );
   } catch (error) {
     if (!(error instanceof StatusTimeoutError)) throw error;

@@ -2,14 +2,18 @@ import '../cluster/builtin-providers.ts';
 import { createClusterProvider, type ClusterConnection } from '../cluster/provider.ts';
 import type { ResolvedConfig } from '../config/types.ts';
 import { HarnessError, describeError } from '../errors.ts';
-import type { ApplyScope } from '../kube/apply.ts';
+import { interruptibleBySignals, unlessAborted } from '../cluster/kind/interrupt-during-setup.ts';
+import { prepareObjects, readFixture, type ApplyScope } from '../kube/apply.ts';
 import { KubeClient } from '../kube/client.ts';
 import { BASE_TEST_LABEL, LABEL_KEEP } from '../kube/labels.ts';
 import { userAgentFor } from '../kube/user-agent.ts';
 import { generateRunCertificates } from '../tls/run-certificates.ts';
-import { applyBaseFixtures, waitForBaseReady } from './base-fixtures.ts';
+import { applyBaseFixtures, BASE_FIXTURES, waitForBaseReady } from './base-fixtures.ts';
+import { requirePermissions } from './check-permissions.ts';
 import { RUN_NAMESPACES, type RunFacts } from './facts.ts';
 import { checkApiReachable, checkGatewayApiCrds, checkGatewayClass, checkNamespacesAdoptable, controllerNameOf } from './preflight.ts';
+import { describeLeftBehind, setLeftBehindNotice } from './left-behind.ts';
+import { acquireRunLease, type RunLease } from './run-lease.ts';
 import { resolveSupportedFeatures } from './supported-features.ts';
 import { sweepDeadRuns } from './sweep.ts';
 
@@ -20,28 +24,50 @@ export interface PreparedRun {
 
 /**
  * Starts/connects the cluster provider, preflight (API reachable, CRDs present, GatewayClass exists
- * and Accepted, unlabelled pre-existing namespaces refused), sweeps leftovers of dead runs by label,
- * generates certificates, applies fixtures/base, waits for backends ready, resolves supported
+ * and Accepted, every permission granted, unlabelled pre-existing namespaces refused), takes the
+ * cluster's run lease (waiting for a live run, removing a proven-dead one), sweeps what other runs
+ * left, generates certificates, applies fixtures/base, waits for backends ready, resolves supported
  * features. Throws HarnessError on bad input; nothing of the run is left behind when it throws.
+ * A Ctrl-C during all this aborts the current wait and cleans up like any failure.
  */
-export async function prepareRun(config: ResolvedConfig, log: (line: string) => void): Promise<PreparedRun> {
+export function prepareRun(config: ResolvedConfig, log: (line: string) => void): Promise<PreparedRun> {
+  // The run's own abort signal does not reach setup (the runner owns it), so setup listens itself.
+  return interruptibleBySignals((signal) => prepareInterruptibly(config, log, signal));
+}
+
+async function prepareInterruptibly(config: ResolvedConfig, log: (line: string) => void, signal: AbortSignal): Promise<PreparedRun> {
   const provider = createClusterProvider(config, log);
   const cleanups: (() => Promise<void>)[] = [];
+  let lease: RunLease | undefined;
   try {
-    const connection = await provider.start();
+    const connection = await unlessAborted(signal, provider.start());
     log(`cluster: ${connection.description}`);
     const client = KubeClient.load({ kubeconfigPath: connection.kubeconfigPath, context: connection.context, userAgent: userAgentFor('setup') });
 
     // Read-only checks first: a refused run creates nothing.
     await checkApiReachable(client);
+    // Before any other request, so a limited identity gets the whole list instead of one 403.
+    await requirePermissions(client, log);
     const apiVersion = await checkGatewayApiCrds(client);
-    const gatewayClass = await checkGatewayClass(client, config.gatewayClass, config.timeouts);
+    const gatewayClass = await checkGatewayClass(client, config.gatewayClass, config.timeouts, signal);
     const controllerName = controllerNameOf(gatewayClass);
     const features = resolveSupportedFeatures(config, gatewayClass, log);
     await checkNamespacesAdoptable(client, Object.values(RUN_NAMESPACES));
     log(`GatewayClass ${config.gatewayClass} Accepted (controller ${controllerName}); Gateway API ${apiVersion.version} ${apiVersion.channel}; ${features.features.length} features (${features.source})`);
 
-    await sweepDeadRuns(client, config.runId, config.timeouts.delete, log);
+    lease = await acquireRunLease(client, {
+      runId: config.runId,
+      namespace: infraNamespaceOf(config),
+      waitMs: config.timeouts.clusterInUse,
+      deleteTimeoutMs: config.timeouts.delete,
+      signal,
+      log,
+    });
+    // Registered first, so it runs last: the lease is held until every other object is gone.
+    const held = lease;
+    cleanups.push(() => held.release({ deleteNamespace: !config.keep }));
+    setLeftBehindNotice(describeLeftBehind(config, connection.kubeconfigPath));
+    await unlessAborted(signal, sweepDeadRuns(client, config.runId, config.timeouts.delete, log));
     const certificates = await generateRunCertificates(RUN_NAMESPACES.infra);
     const scope: ApplyScope = {
       client,
@@ -53,7 +79,7 @@ export async function prepareRun(config: ResolvedConfig, log: (line: string) => 
       deleteTimeoutMs: config.timeouts.delete,
     };
     const applied = await applyBaseFixtures(scope, certificates.objects, (fn) => cleanups.push(fn));
-    await waitForBaseReady(scope, applied, config.timeouts);
+    await waitForBaseReady(scope, applied, config.timeouts, signal);
     log('base fixtures ready');
 
     const facts: RunFacts = {
@@ -77,19 +103,33 @@ export async function prepareRun(config: ResolvedConfig, log: (line: string) => 
       teardown: () =>
         (tornDown ??= (async () => {
           try {
-            if (config.keep) await keepBase(client, connection, config.cluster === 'embedded', log);
-            else await runCleanups(cleanups, log);
+            lease?.ending();
+            if (config.keep) {
+              await keepBase(client, connection, config.cluster === 'embedded', log);
+              await cleanups[0]?.();
+            } else await runCleanups(cleanups, log);
+            setLeftBehindNotice(undefined);
           } finally {
             await provider.stop();
           }
         })()),
     };
   } catch (error) {
+    lease?.ending();
     await runCleanups(cleanups, log).catch((cleanupError: unknown) => log(`cleanup after failed setup: ${describeError(cleanupError)}`));
+    setLeftBehindNotice(undefined);
     await provider.stop().catch((stopError: unknown) => log(`stopping the cluster provider: ${describeError(stopError)}`));
     if (error instanceof HarnessError) throw error;
     throw new HarnessError('GRPCCONF_SETUP_FAILED', `run setup failed: ${describeError(error)}`, { cause: error });
   }
+}
+
+/** The infra namespace of fixtures/base with the run's labels: the object whose creation claims the cluster. */
+function infraNamespaceOf(config: ResolvedConfig) {
+  const namespaces = readFixture(BASE_FIXTURES[0]).filter((o) => o.metadata.name === RUN_NAMESPACES.infra);
+  const [namespace] = prepareObjects(namespaces, { runId: config.runId, testName: BASE_TEST_LABEL, gatewayClass: config.gatewayClass });
+  if (!namespace) throw new HarnessError('GRPCCONF_FIXTURE', `${BASE_FIXTURES[0]} has no namespace ${RUN_NAMESPACES.infra}`);
+  return namespace;
 }
 
 /** LIFO; every cleanup runs even if an earlier one fails; the first failure is rethrown at the end. */

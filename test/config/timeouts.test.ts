@@ -43,6 +43,7 @@ describe('timeouts', () => {
       create: 60_000,
       delete: 30_000,
       test: 120_000,
+      clusterInUse: 1_800_000,
     });
     expect(Object.isFrozen(DEFAULT_TIMEOUTS)).toBe(true);
   });

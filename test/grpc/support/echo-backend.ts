@@ -27,4 +27,5 @@ export const TEST_TIMEOUTS: TimeoutConfig = {
   create: 1000,
   delete: 1000,
   test: 10_000,
+  clusterInUse: 1000,
 };
