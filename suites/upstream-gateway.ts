@@ -1,5 +1,7 @@
 import { gatewayClassObservedGenerationBump } from './gateway-class-observed-generation-bump.ts';
 import { gatewayInvalidRouteKind } from './gateway-invalid-route-kind.ts';
+import { gatewayListenerUnsupportedProtocol } from './gateway-listener-unsupported-protocol.ts';
+import { gatewayModifyListeners } from './gateway-modify-listeners.ts';
 import { gatewayObservedGenerationBump } from './gateway-observed-generation-bump.ts';
 import { gatewaySecretInvalidReferenceGrant } from './gateway-secret-invalid-reference-grant.ts';
 import { gatewaySecretMissingReferenceGrant } from './gateway-secret-missing-reference-grant.ts';
@@ -13,6 +15,8 @@ import { gatewaySecretReferenceGrantSpecific } from './gateway-secret-reference-
 export const upstreamGatewayTests = [
   gatewayClassObservedGenerationBump,
   gatewayInvalidRouteKind,
+  gatewayListenerUnsupportedProtocol,
+  gatewayModifyListeners,
   gatewayObservedGenerationBump,
   gatewaySecretInvalidReferenceGrant,
   gatewaySecretMissingReferenceGrant,

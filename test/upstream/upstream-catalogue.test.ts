@@ -9,7 +9,11 @@ import { readUpstreamModule, type UpstreamModuleFacts } from './upstream-module.
 
 // Upstream GATEWAY-GRPC tests we do not implement yet, per line (docs/reports.md lists them too).
 // They are absent from our reports, so the profile's counts are short by exactly these.
-const GATEWAY_STATUS_NOT_YET = ['GatewayInvalidParametersRef', 'GatewayInvalidTLSConfiguration', 'GatewayListenerUnsupportedProtocol', 'GatewayModifyListeners'];
+// GatewayInvalidParametersRef needs Gateway only in v1.6 but also GatewayInfrastructure in v1.7: one
+// test object cannot carry both until features can differ per release line.
+// GatewayInvalidTLSConfiguration checks ResolvedRefs=False InvalidCertificateRef, which no §12
+// statement requires (124 is Programmed=False InvalidTLSConfig): it waits for a statement.
+const GATEWAY_STATUS_NOT_YET = ['GatewayInvalidParametersRef', 'GatewayInvalidTLSConfiguration'];
 const LISTENER_SET = [
   'ListenerSetAllowedNamespaceNone',
   'ListenerSetAllowedNamespaceSame',
