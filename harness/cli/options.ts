@@ -1,4 +1,5 @@
 import { REAL_CLUSTER_DEFAULTS } from '../cluster/kind/real-cluster-settings.ts';
+import { defaultConcurrency, MAX_CONCURRENCY, parseConcurrency } from '../config/concurrency.ts';
 import type { ConfigInput } from '../config/config-input.ts';
 import { CONFIG_DEFAULTS } from '../config/defaults.ts';
 import { parseTimeoutOverrides, TIMEOUT_KEYS } from '../config/timeouts.ts';
@@ -78,6 +79,12 @@ const TABLE: OptionTable = {
   reportDir: { arg: 'DIR', description: 'where reports are written', defaultText: `${CONFIG_DEFAULTS.reportDir}/`, parse: parseText },
   keep: switchOption('keep the cluster objects of this run for inspection (no cleanup)'),
   failFast: switchOption('stop after the first failed test'),
+  concurrency: {
+    arg: 'N',
+    description: `how many tests run at once, 1 (one by one, like upstream) to ${MAX_CONCURRENCY}; lower it for gateways that program slowly or give each Gateway its own cloud load balancer. Time a test waits for its turn does not count against timeouts.test`,
+    defaultText: `${MAX_CONCURRENCY} on the embedded cluster, ${defaultConcurrency('existing')} on real clusters`,
+    parse: parseConcurrency,
+  },
   mode: { arg: 'MODE', description: 'mode recorded in the report', defaultText: CONFIG_DEFAULTS.mode, parse: parseText },
   gatewayAddress: {
     arg: 'NAME=HOST[:PORT]',

@@ -21,6 +21,7 @@ export interface ConfigInput {
   reportDir: string;
   keep: boolean;
   failFast: boolean;
+  concurrency: number;
   mode: string;
   /** Gateway `ns/name` -> `host[:port]`. */
   gatewayAddress: Record<string, string>;

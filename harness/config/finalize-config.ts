@@ -5,6 +5,7 @@ import { ALL_FEATURE_NAMES, orderFeatures } from '../features/features.ts';
 import { PROFILES } from '../features/profiles.ts';
 import type { ConfigLayer } from './config-input.ts';
 import { CONFIG_DEFAULTS } from './defaults.ts';
+import { defaultConcurrency } from './concurrency.ts';
 import { deepFreeze } from './deep-freeze.ts';
 import { suggest } from './did-you-mean.ts';
 import { newRunId } from './run-id.ts';
@@ -82,6 +83,7 @@ export function finalizeConfig(layer: ConfigLayer, options: FinalizeOptions): Re
     reportDir: resolve(options.cwd, merged.reportDir ?? CONFIG_DEFAULTS.reportDir),
     keep: merged.keep ?? false,
     failFast: merged.failFast ?? false,
+    concurrency: merged.concurrency ?? defaultConcurrency(merged.cluster ?? CONFIG_DEFAULTS.cluster),
     mode: merged.mode ?? CONFIG_DEFAULTS.mode,
     gatewayAddresses: { ...merged.gatewayAddress },
     dialMap: { ...merged.dialMap },

@@ -56,6 +56,8 @@ export interface ResolvedConfig {
   readonly reportDir: string;
   readonly keep: boolean;
   readonly failFast: boolean;
+  /** Tests that run at once; 1 is one by one, in registration order. */
+  readonly concurrency: number;
   readonly mode: string;
   /** Gateway ns/name -> host[:port] overrides. */
   readonly gatewayAddresses: Readonly<Record<string, string>>;

@@ -4,6 +4,7 @@ import { existsInRelease } from '../features/release.ts';
 import type { ConformanceTest } from './conformance-test.ts';
 import { executeTest } from './execute-test.ts';
 import { decideGate } from './gating.ts';
+import { Slots } from './slots.ts';
 import type { TestDeps } from './test-deps.ts';
 import './provided-context.ts';
 
@@ -13,8 +14,9 @@ function vitestTimeout(timeouts: { test: number; delete: number; create: number 
 }
 
 /**
- * Registers every conformance test as one `test.concurrent`. The harness, not the body, decides
- * gating; the TestResult goes into task meta for the reporter in the main process.
+ * Registers every conformance test as one `test.concurrent`, at most `config.concurrency` running at
+ * once. The harness, not the body, decides gating; the TestResult goes into task meta for the
+ * reporter in the main process.
  */
 export function registerConformanceTests(allTests: readonly ConformanceTest[], deps: TestDeps): void {
   const provided = inject('conformance');
@@ -32,10 +34,12 @@ export function registerConformanceTests(allTests: readonly ConformanceTest[], d
     );
   }
   let failedFast: string | undefined;
+  // The deadline starts inside the slot: a test waiting for its turn is not running out of time.
+  const slots = new Slots(provided.config.concurrency);
   for (const conformanceTest of tests) {
     test.concurrent(
       conformanceTest.name,
-      async (ctx) => {
+      (ctx) => slots.run(async () => {
         const { config, facts } = provided;
         const gate = decideGate(conformanceTest, {
           config,
@@ -54,8 +58,9 @@ export function registerConformanceTests(allTests: readonly ConformanceTest[], d
         if (result.outcome === 'failed' && config.failFast) failedFast ??= conformanceTest.name;
         if (result.outcome === 'failed') throw new Error(result.error ?? `${conformanceTest.name} failed`);
         if (result.outcome !== 'passed') ctx.skip(result.reason);
-      },
-      vitestTimeout(provided.config.timeouts),
+      }),
+      // Vitest's clock runs while a test waits for a slot: allow for every round of tests ahead of it.
+      vitestTimeout(provided.config.timeouts) * Math.ceil(tests.length / provided.config.concurrency),
     );
   }
 }

@@ -14,6 +14,7 @@ export function existingClusterConfig(overrides: Partial<ResolvedConfig>): Resol
     reportDir: 'reports',
     keep: false,
     failFast: false,
+    concurrency: 4,
     mode: 'default',
     gatewayAddresses: {},
     dialMap: {},
