@@ -79,6 +79,11 @@ const CASES: readonly GrpcCase[] = [
       absentRequestHeaders: ['x-header-remove'],
     }),
   },
+  {
+    name: 'Equivalent names in one list -- the first entry wins, the later one is ignored',
+    call: echo('equivalent-names', { 'x-header-add-twice': 'existing' }),
+    expect: expectAt(V1, { requestHeaders: { 'x-header-set-twice': ['first-set'], 'x-header-add-twice': ['existing', 'first-add'] } }),
+  },
 ];
 
 export const grpcRouteRequestHeaderModifier = defineConformanceTest({
