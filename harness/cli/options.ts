@@ -68,7 +68,7 @@ const TABLE: OptionTable = {
   exemptFeatures: { arg: 'FEATURES', description: 'features removed from the supported set (comma list)', parse: parseFeatureList },
   allFeatures: switchOption('treat every feature as supported (minus --exempt-features)'),
   skipProvisional: switchOption('record provisional tests as provisionalSkipped instead of running them'),
-  conformanceProfiles: { arg: 'PROFILES', description: 'profiles to report, e.g. GATEWAY-GRPC,GRPCROUTE-EXTENDED', parse: parseProfileList },
+  conformanceProfiles: { arg: 'PROFILES', description: 'profiles whose core features count as supported: GATEWAY-GRPC, GRPCROUTE-CONFORMANCE-EXTRA', parse: parseProfileList },
   timeouts: {
     arg: 'KEY=DURATION,...',
     description: `override timeouts, e.g. maxTimeToConsistency=45s,requiredConsecutiveSuccesses=5; keys: ${TIMEOUT_KEYS.join(', ')}`,
