@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'reports/**', '.tmp/**'] },
+  { ignores: ['node_modules/**', 'reports/**', '.tmp/**', 'dist/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['suites/conformance.test.ts'],
-    globalSetup: ['harness/runner/global-setup.ts'],
+    globalSetup: ['lib/vitest-global-setup.ts'],
     pool: 'forks',
     maxWorkers: 1,
     maxConcurrency: 16,

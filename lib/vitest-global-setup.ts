@@ -1,7 +1,8 @@
 import type { TestProject } from 'vitest/node';
-import { resolveConfig } from '../cli/resolve-config.ts';
-import { withPortOffset } from './port-offset.ts';
-import './provided-context.ts';
+import { resolveConfig } from '../harness/cli/resolve-config.ts';
+import { withPortOffset } from '../harness/runner/port-offset.ts';
+import '../harness/runner/provided-context.ts';
+import { CONFORMANCE_TESTS } from '../suites/index.ts';
 
 /**
  * For `npx vitest --config vitest.conformance.config.ts` (IDE buttons, watch mode): prepares the
@@ -10,14 +11,13 @@ import './provided-context.ts';
  */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   if (project.getProvidedContext().conformance) return undefined;
-  const { CONFORMANCE_TESTS } = await import('../../suites/index.ts');
   const config = await resolveConfig({
     flags: {},
     env: process.env,
     cwd: process.cwd(),
     knownTests: CONFORMANCE_TESTS.map((t) => t.name),
   });
-  const { prepareRun } = await import('../run/prepare-run.ts');
+  const { prepareRun } = await import('../harness/run/prepare-run.ts');
   const prepared = withPortOffset(await prepareRun(config, (line: string) => console.log(line)), config.lowPortOffset);
   project.provide('conformance', { config, facts: prepared.facts });
   return () => prepared.teardown();

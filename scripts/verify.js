@@ -78,6 +78,8 @@ try {
   stages.push(build);
   console.log('== unit tests');
   stages.push(await unitTests(scratch));
+  console.log('== package (npm pack, installed into an empty folder, used from there; test/package/install-check.ts)');
+  stages.push(await totals('package', [join(root, 'bin/run-ts.js'), 'test/package/install-check.ts']));
   console.log('== conformance (embedded reference gateway)');
   stages.push(await conformance());
   console.log('== conformance (real kube-apiserver, etcd and kube-controller-manager; reference gateway)');

@@ -7,6 +7,7 @@ import { parseBoolean } from './value-parsers.ts';
 
 export type ParsedArgs =
   | { readonly command: 'help' }
+  | { readonly command: 'version' }
   | { readonly command: 'run'; readonly flags: ConfigLayer }
   | { readonly command: 'list'; readonly flags: ConfigLayer; readonly json: boolean }
   | {
@@ -25,7 +26,7 @@ export const COMMAND_FLAGS = {
   ],
 } as const;
 
-const COMMANDS = ['run', 'list', 'embedded', 'help'] as const;
+const COMMANDS = ['run', 'list', 'embedded', 'version', 'help'] as const;
 
 function allFlagNames(): string[] {
   return [...OPTIONS.map((o) => o.flag), ...Object.values(COMMAND_FLAGS).flatMap((fs) => fs.map((f) => f.flag)), 'help'];
@@ -83,6 +84,10 @@ export function parseArgv(argv: readonly string[]): ParsedArgs {
 
   const chosen = command ?? 'run';
   if (chosen === 'help') return { command: 'help' };
+  if (chosen === 'version') {
+    if (Object.keys(flags).length > 0 || commandValues.size > 0) throw new ConfigError('version takes no flags (--version is the implementation version of a run); see --help');
+    return { command: 'version' };
+  }
   for (const [name] of commandValues) {
     const owner = (Object.keys(COMMAND_FLAGS) as (keyof typeof COMMAND_FLAGS)[]).find((c) => COMMAND_FLAGS[c].some((f) => f.flag === name));
     if (owner !== chosen) throw new ConfigError(`--${name} belongs to the \`${owner}\` subcommand; see --help`);

@@ -1,16 +1,12 @@
 import { resolve } from 'node:path';
+import { resolveRun, runConformanceWith, type ConformanceSuite } from '../api/run-conformance.ts';
 import { describeError, HarnessError } from '../errors.ts';
-import { createRunLog } from '../log.ts';
-import type { ConformanceTest } from '../runner/conformance-test.ts';
-import { formatDuration } from '../config/duration.ts';
-import type { ResolvedConfig } from '../config/types.ts';
-import { checkOutputPaths } from './check-output-paths.ts';
-import { renderHelp } from './help.ts';
 import { needsNetworkNamespace } from '../cluster/control-plane/launcher-env.ts';
+import { renderHelp } from './help.ts';
 import { abortOnSignals } from './interrupt.ts';
 import { renderList } from './list-command.ts';
 import { parseArgv } from './parse-argv.ts';
-import { resolveConfig } from './resolve-config.ts';
+import { renderVersion } from './version-command.ts';
 
 export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -19,27 +15,18 @@ export interface CliIo {
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
-async function loadTests(): Promise<readonly ConformanceTest[]> {
-  const { CONFORMANCE_TESTS } = await import('../../suites/index.ts');
-  return CONFORMANCE_TESTS;
-}
-
-function describeConfig(config: ResolvedConfig): string {
-  const features = config.supportedFeatures
-    ? `${config.supportedFeatures.length} features (${config.featureSource})`
-    : 'features from GatewayClass status';
-  const selection = config.runTest ? `, only ${config.runTest.join(',')}` : '';
-  return `run ${config.runId}: gateway class ${config.gatewayClass}, ${config.cluster} cluster, ${features}${selection}, consistency ${formatDuration(config.timeouts.maxTimeToConsistency)}`;
-}
-
-async function run(argv: readonly string[], io: CliIo): Promise<number> {
+async function run(argv: readonly string[], io: CliIo, suite: ConformanceSuite): Promise<number> {
   const args = parseArgv(argv);
   if (args.command === 'help') {
     io.stdout.write(renderHelp());
     return 0;
   }
+  if (args.command === 'version') {
+    io.stdout.write(renderVersion());
+    return 0;
+  }
   if (args.command === 'list') {
-    io.stdout.write(renderList(await loadTests(), args.json));
+    io.stdout.write(renderList(suite.builtinTests, args.json));
     return 0;
   }
   if (args.command === 'embedded') {
@@ -47,29 +34,17 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     await runEmbeddedStandalone({ kubeconfigOut: resolve(io.cwd, args.kubeconfigOut), referenceGateway: args.referenceGateway });
     return 0;
   }
-  const tests = await loadTests();
-  const config = await resolveConfig({ flags: args.flags, env: io.env, cwd: io.cwd, knownTests: tests.map((t) => t.name) });
-  await checkOutputPaths({ reportDir: config.reportDir, stepSummary: io.env.GITHUB_STEP_SUMMARY });
-  if (needsNetworkNamespace(config.cluster, io.env)) {
+  // The flags the user set are the library's highest layer, so the CLI and runConformance agree.
+  const options = { config: args.flags, env: io.env, cwd: io.cwd, out: io.stdout, log: (line: string) => io.stderr.write(`${line}\n`) };
+  const resolved = await resolveRun(suite, options);
+  if (needsNetworkNamespace(resolved.config.cluster, io.env)) {
     const { runInNetworkNamespace } = await import('../cluster/control-plane/run-in-network-namespace.ts');
-    return runInNetworkNamespace(argv, config, io.stderr);
+    return runInNetworkNamespace(argv, resolved.config, io.stderr);
   }
-  const log = createRunLog(config, (line) => io.stderr.write(`${line}\n`));
-  log.info(describeConfig(config));
-  log.debug(`resolved config: ${JSON.stringify(config)}`);
-  const { prepareRun } = await import('../run/prepare-run.ts');
-  const { runSuite } = await import('../runner/run-suite.ts');
   const interrupt = abortOnSignals((code) => process.exit(code));
   try {
-    const outcome = await runSuite({
-      config,
-      tests,
-      prepare: prepareRun,
-      log,
-      out: io.stdout,
-      ci: io.env.CI === 'true' || io.env.CI === '1',
-      signal: interrupt.signal,
-    });
+    const ci = io.env.CI === 'true' || io.env.CI === '1';
+    const outcome = await runConformanceWith(suite, { ...options, progress: !ci, signal: interrupt.signal }, resolved);
     // After the summary, so the run's results are read first; the exit code stays the run's.
     for (const failure of outcome.reportFailures) io.stderr.write(`error: ${failure}\n`);
     return outcome.exitCode;
@@ -82,9 +57,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
  * The whole CLI as a function: returns the exit code. Bad input and setup failures print one
  * `error: …` line on stderr and return 2 (or the error's own exit code).
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, suite: ConformanceSuite): Promise<number> {
   try {
-    return await run(argv, io);
+    return await run(argv, io, suite);
   } catch (error) {
     io.stderr.write(`error: ${describeError(error)}\n`);
     if (io.env.GRPCCONF_VERBOSE === 'true' || argv.includes('--verbose')) {

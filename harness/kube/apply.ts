@@ -3,6 +3,7 @@ import { isAbsolute, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { keyOf, type KubeClient, type ObjectKey } from './client.ts';
+import { ECHO_IMAGE } from '../version.ts';
 import { runLabels } from './labels.ts';
 import type { KubeObject } from './types.ts';
 import { done, notYet, waitForObject } from './wait.ts';
@@ -10,7 +11,7 @@ import { done, notYet, waitForObject } from './wait.ts';
 export const FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 
 /** The echo image the fixtures name; `--echo-image` replaces it. */
-export const DEFAULT_ECHO_IMAGE = 'ghcr.io/grpcroute-conformance/echo-server:v0.1.0';
+export const DEFAULT_ECHO_IMAGE = ECHO_IMAGE;
 
 /** Thrown for a fixture that cannot be read or is not a list of Kubernetes objects. */
 export class FixtureError extends Error {

@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { SUITE_VERSION } from '../version.ts';
 
-const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-
-/** The suite's version, from package.json. */
-export const SUITE_VERSION = packageJson.version;
+export { SUITE_VERSION };
 
 /** `grpcroute-conformance::<version>::<TestName>`, so a vendor can tell which test made a request. */
 export function userAgentFor(testName: string): string {

@@ -6,6 +6,7 @@ import { escapeMarkup } from './markup-escape.ts';
 import { notRunReason, outcomeLabel, sortedSpecRefs } from './outcome-words.ts';
 import { sortedTests } from './sorted-tests.ts';
 import { stripAnsi } from './strip-ansi.ts';
+import { SUITE_VERSION } from '../version.ts';
 
 const SUITE = 'grpcroute-conformance';
 
@@ -69,6 +70,8 @@ function properties(run: RunResult): string {
     ['gatewayAPIVersion', run.gatewayAPIVersion],
     ['gatewayClass', run.gatewayClass],
     ['mode', run.mode],
+    // The suite's own version (package, echo image tag): upstream's report schema has no field for it.
+    ['suiteVersion', SUITE_VERSION],
     ['supportedFeatures', [...run.supportedFeatures].sort().join(',')],
   ];
   return ['    <properties>', ...entries.map(([k, v]) => `      <property ${attribute('name', k)} ${attribute('value', v)}/>`), '    </properties>'].join('\n');

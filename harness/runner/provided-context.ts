@@ -6,6 +6,10 @@ import type { TestResult } from './results.ts';
 export interface ConformanceProvided {
   readonly config: ResolvedConfig;
   readonly facts: RunFacts;
+  /** File URLs of modules with more tests (the library's `testModules`); absent: none. */
+  readonly testModules?: readonly string[];
+  /** The run's tests, in order; absent: every test the worker has. */
+  readonly testNames?: readonly string[];
 }
 
 declare module 'vitest' {

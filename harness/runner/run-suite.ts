@@ -24,6 +24,8 @@ export interface RunSuiteOptions {
   readonly signal?: AbortSignal;
   readonly testFile?: string;
   readonly root?: string;
+  /** File URLs of modules whose tests the worker loads beside the built-in ones. */
+  readonly testModules?: readonly string[];
 }
 
 export interface RunSuiteOutcome {
@@ -59,6 +61,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunSuiteOutcom
         config,
         facts: prepared.facts,
         tests: options.tests,
+        testModules: options.testModules ?? [],
         silentProgress: options.ci || config.quiet,
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.testFile ? { testFile: options.testFile } : {}),

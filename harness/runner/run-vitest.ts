@@ -5,7 +5,7 @@ import type { RunFacts } from '../run/facts.ts';
 import { ConformanceReporter } from './conformance-reporter.ts';
 import type { ConformanceTest } from './conformance-test.ts';
 import { ProgressReporter } from './progress-reporter.ts';
-import { PROJECT_ROOT } from './project-root.ts';
+import { ADAPTER_FILE, PROJECT_ROOT } from './project-root.ts';
 import type { TestResult } from './results.ts';
 import './provided-context.ts';
 
@@ -13,6 +13,8 @@ export interface VitestRunOptions {
   readonly config: ResolvedConfig;
   readonly facts: RunFacts;
   readonly tests: readonly ConformanceTest[];
+  /** File URLs of modules whose tests the worker loads beside the built-in ones. */
+  readonly testModules?: readonly string[];
   /** The adapter file, relative to the project root; tests of the runner pass their own. */
   readonly testFile?: string;
   readonly root?: string;
@@ -29,6 +31,11 @@ export interface VitestRunOutcome {
   readonly runErrors: readonly string[];
   /** Tests with no adapter record (their worker died); on an interrupted run they count as not run. */
   readonly unrecorded: ReadonlySet<string>;
+}
+
+/** Every module under `root` (Vite matches a string as a package name, hence the RegExp). */
+function underRoot(root: string): RegExp {
+  return new RegExp(`^${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 }
 
 /**
@@ -52,13 +59,25 @@ export async function runVitest(options: VitestRunOptions): Promise<VitestRunOut
     {
       config: false,
       root: options.root ?? PROJECT_ROOT,
-      include: [options.testFile ?? 'suites/conformance.test.ts'],
+      include: [options.testFile ?? ADAPTER_FILE],
+      // Installed from npm, the adapter lives under node_modules/, which Vitest excludes by default.
+      exclude: [],
+      // Installed, our JavaScript would go to Node untransformed, and so would its import of a
+      // caller's .ts test module; through Vite it loads on every Node version.
+      ...(options.testModules?.length ? { server: { deps: { inline: [underRoot(PROJECT_ROOT)] } } } : {}),
       watch: false,
       pool: 'forks',
       maxWorkers: 1,
       fileParallelism: false,
       maxConcurrency: 16,
-      provide: { conformance: { config: options.config, facts: options.facts } },
+      provide: {
+        conformance: {
+          config: options.config,
+          facts: options.facts,
+          testModules: [...(options.testModules ?? [])],
+          testNames: options.tests.map((t) => t.name),
+        },
+      },
       reporters: [conformance, progress],
       // Each test enforces its own deadline; this only catches a hung worker.
       testTimeout: 0,

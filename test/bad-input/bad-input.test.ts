@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../harness/cli/run-cli.ts';
+import { runCli } from '../../lib/run-cli.ts';
 import { startEmbeddedEnvironment } from '../../harness/cluster/embedded.ts';
 import type { EmbeddedEnvironment } from '../../harness/cluster/embedded.ts';
 import { KubeClient } from '../../harness/kube/client.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../harness/cli/run-cli.ts';
+import { runCli } from '../../lib/run-cli.ts';
 import { startEmbeddedForTest, type EmbeddedForTest } from '../kube/embedded-fixture.ts';
 import { fakeToolEnv, readCalls } from './fake-tools.ts';
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { HarnessError } from '../../errors.ts';
+import { FROM_CHECKOUT } from '../../version.ts';
 
 const run = promisify(execFile);
 
@@ -44,7 +45,11 @@ export function locateBinaries(env: Readonly<Record<string, string | undefined>>
     else missing.push(`${name} (in ${foldersFor(key).join(' or ')})`);
   }
   if (missing.length > 0) {
-    const fix = assets === undefined ? 'run `npm run control-plane:build` (needs Go), or set KUBEBUILDER_ASSETS to a folder that has them' : 'put them into KUBEBUILDER_ASSETS, or unset it to use `npm run control-plane:build`';
+    // The Go build needs tools/real-peers' Go modules, which only a checkout has.
+    const build = FROM_CHECKOUT
+      ? '`npm run control-plane:build` (needs Go)'
+      : 'a checkout of grpcroute-conformance (`npm run control-plane:build` there needs Go; the npm package cannot build them)';
+    const fix = assets === undefined ? `build them with ${build}, or set KUBEBUILDER_ASSETS to a folder that has them` : `put them into KUBEBUILDER_ASSETS, or unset it to use ${build}`;
     throw new HarnessError('GRPCCONF_CONTROL_PLANE_BINARIES', `control plane binaries not found: ${missing.join(', ')}; ${fix}`);
   }
   return found as ControlPlaneBinaries;
