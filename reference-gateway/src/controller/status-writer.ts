@@ -47,7 +47,10 @@ export class StatusWriter {
       try {
         const body = { ...current, apiVersion: type.group ? `${type.group}/${type.version}` : type.version, kind: intent.kind, status: next };
         const updated = await this.client.replace<KubeObject>(path, body);
-        this.cache.put(intent.kind, { ...updated, kind: intent.kind });
+        // The watch may have delivered a newer object (a spec change) while the write was in flight:
+        // putting our older answer over it would make the controller reconcile a stale generation.
+        const cached = this.cache.get(intent.kind, intent.key);
+        if (!cached || cached.metadata.resourceVersion === current.metadata.resourceVersion) this.cache.put(intent.kind, { ...updated, kind: intent.kind });
         return true;
       } catch (error) {
         if (!(error instanceof KubeApiError)) throw error;
