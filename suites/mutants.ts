@@ -87,7 +87,7 @@ export const MUTANT_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
     'GRPCRouteAllowedNamespaces',
     'GRPCRouteListenerIsolation',
   ],
-  'ignore-backend-tls-policy': ['BackendTLSPolicyGRPCRoute', 'GRPCRouteBackendTLSMissingCA'],
+  'ignore-backend-tls-policy': ['GRPCRouteBackendTLSMissingCA', 'BackendTLSPolicyGRPCRoute'],
   'missing-resolved-refs': [
     'GRPCExactMethodMatching',
     'GRPCRouteHeaderMatching',
