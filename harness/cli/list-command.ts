@@ -1,4 +1,5 @@
-import { existsInRelease, UPSTREAM_SINCE } from '../features/release.ts';
+import { ConfigError } from '../errors.ts';
+import { existsInRelease, parseRelease, UPSTREAM_SINCE } from '../features/release.ts';
 import { profilesFor } from '../features/profiles.ts';
 import { UPSTREAM_RELEASES } from '../features/upstream-releases.ts';
 import type { ConformanceTest } from '../runner/conformance-test.ts';
@@ -38,24 +39,56 @@ export function listTests(tests: readonly ConformanceTest[]): ListedTest[] {
   }));
 }
 
+/** `v1.7.0` → `v1.7`, the key of `profiles`. */
+function lineOf(version: string): string {
+  const [major, minor] = parseRelease(version)!;
+  return `v${major}.${minor}`;
+}
+
 /** With a release, only the tests that exist in it, and only its line in `profiles`. */
 export function listTestsInReleases(all: readonly ConformanceTest[], gatewayApiVersion?: string): ListedTestInReleases[] {
+  if (gatewayApiVersion !== undefined && !parseRelease(gatewayApiVersion)) {
+    throw new ConfigError(`--gateway-api-version: expected a release such as v1.7.0, got "${gatewayApiVersion}"`);
+  }
   const tests = gatewayApiVersion ? all.filter((t) => existsInRelease(t.name, gatewayApiVersion)) : all;
-  const lines = gatewayApiVersion ? [gatewayApiVersion.split('.').slice(0, 2).join('.')] : UPSTREAM_RELEASES.map((r) => r.line);
+  const lines = gatewayApiVersion ? [lineOf(gatewayApiVersion)] : UPSTREAM_RELEASES.map((r) => r.line);
   return listTests(tests).map((t) => ({
     ...t,
     ...(UPSTREAM_SINCE[t.name] ? { upstreamSince: UPSTREAM_SINCE[t.name] } : {}),
-    profiles: profilesOf(t.name, lines),
+    profiles: gatewayApiVersion ? { [lines[0]!]: profileIn(t.name, gatewayApiVersion) } : profilesOf(t.name, lines),
   }));
 }
 
-/** `list`: JSON array, or one aligned line per test for people. */
+function profileIn(name: string, version: string): string {
+  return profilesFor(version).find((p) => p.holds(name))!.name;
+}
+
+/** `GATEWAY-GRPC` for one release; `v1.6: …, v1.7: …` across every line we hold facts for. */
+function profileColumn(profiles: Readonly<Record<string, string>>, oneRelease: boolean): string {
+  const entries = Object.entries(profiles);
+  return oneRelease ? (entries[0]?.[1] ?? '') : entries.map(([line, profile]) => `${line}:${profile}`).join(' ');
+}
+
+/**
+ * `list`: JSON array, or one aligned line per test for people (name, level, report profile, first
+ * upstream release, features).
+ */
 export function renderList(tests: readonly ConformanceTest[], json: boolean, gatewayApiVersion?: string): string {
   const listed = listTestsInReleases(tests, gatewayApiVersion);
   if (json) return `${JSON.stringify(listed, null, 2)}\n`;
   if (listed.length === 0) return 'no conformance tests registered\n';
+  const oneRelease = gatewayApiVersion !== undefined;
+  const header = oneRelease ? `Gateway API ${gatewayApiVersion}: ${listed.length} tests\n` : '';
+  const profiles = listed.map((t) => profileColumn(t.profiles, oneRelease));
   const width = Math.max(...listed.map((t) => t.name.length));
-  return listed
-    .map((t) => `${t.name.padEnd(width)}  ${t.level.padEnd(23)}  ${t.features.join(',')}${t.provisional ? '  (provisional)' : ''}\n`)
-    .join('');
+  const profileWidth = Math.max(...profiles.map((p) => p.length));
+  return (
+    header +
+    listed
+      .map(
+        (t, i) =>
+          `${t.name.padEnd(width)}  ${t.level.padEnd(23)}  ${profiles[i]!.padEnd(profileWidth)}  ${(t.upstreamSince ? `since ${t.upstreamSince}` : '').padEnd(12)}  ${t.features.join(',')}${t.provisional ? '  (provisional)' : ''}\n`,
+      )
+      .join('')
+  );
 }

@@ -26,7 +26,7 @@ async function run(argv: readonly string[], io: CliIo, suite: ConformanceSuite):
     return 0;
   }
   if (args.command === 'list') {
-    io.stdout.write(renderList(suite.builtinTests, args.json));
+    io.stdout.write(renderList(suite.builtinTests, args.json, args.flags.gatewayApiVersion));
     return 0;
   }
   if (args.command === 'embedded') {
