@@ -26,6 +26,7 @@ export const Feature = {
   GRPCRouteHeaderRegexMatch: 'GRPCRouteHeaderRegexMatch',
   GRPCRouteExtensionRef: 'GRPCRouteExtensionRef',
   GRPCRouteCrossServingExclusive: 'GRPCRouteCrossServingExclusive',
+  GRPCRouteDeadlinePropagation: 'GRPCRouteDeadlinePropagation',
 } as const;
 
 export type FeatureName = (typeof Feature)[keyof typeof Feature];
@@ -70,6 +71,12 @@ export const FEATURES: readonly FeatureInfo[] = [
     'implementation-specific',
     'grpcroute-conformance',
     'HTTPRoute and GRPCRoute with intersecting hostnames on one listener: only the older is accepted',
+  ),
+  info(
+    Feature.GRPCRouteDeadlinePropagation,
+    'implementation-specific',
+    'grpcroute-conformance',
+    "A client's deadline ends the backend's call too (grpc-timeout forwarded, or the cancellation passed on); no Gateway API MUST asks for it",
   ),
 ];
 

@@ -21,6 +21,7 @@ const ALWAYS = [
   'GRPCRouteMethodRegexMatch',
   'GRPCRouteHeaderRegexMatch',
   'GRPCRouteExtensionRef',
+  'GRPCRouteDeadlinePropagation',
 ] as const;
 
 /** Sorted ascending, as GEP-2162 asks. */
