@@ -24,6 +24,13 @@ function goEnv(name: string): string {
   return execFileSync('go', ['env', name], { encoding: 'utf8' }).trim();
 }
 
+/** v1.7.0's go.mod asks for a newer Go than ours; `go mod download` refuses it under the local toolchain. */
+function pinnedToolchain(): { GOTOOLCHAIN?: string } {
+  const env = readFileSync(new URL('../../tools/real-peers/versions.env', import.meta.url), 'utf8');
+  const toolchain = /^GATEWAY_API_GOTOOLCHAIN=(\S+)$/m.exec(env)?.[1];
+  return toolchain ? { GOTOOLCHAIN: toolchain } : {};
+}
+
 /** The module folders, downloaded through the ordinary Go client when not cached yet. */
 export function moduleDirs(version: string): { api: string; conformance: string } | undefined {
   let cache: string;
@@ -40,7 +47,7 @@ export function moduleDirs(version: string): { api: string; conformance: string 
       writeFileSync(join(dir, 'go.mod'), 'module x\n');
       execFileSync('go', ['mod', 'download', `sigs.k8s.io/gateway-api@${version}`, `sigs.k8s.io/gateway-api/conformance@${version}`], {
         cwd: dir,
-        env: { ...process.env, GOFLAGS: '-mod=mod' },
+        env: { ...process.env, GOFLAGS: '-mod=mod', ...pinnedToolchain() },
         stdio: 'ignore',
         timeout: 120_000,
       });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -8,6 +8,7 @@ import { parseAllDocuments } from 'yaml';
 import { HarnessError } from '../../errors.ts';
 import type { KubeClient } from '../../kube/client.ts';
 import type { KubeObject } from '../../kube/types.ts';
+import { PROJECT_ROOT } from './binaries.ts';
 
 const run = promisify(execFile);
 const ESTABLISHED_DEADLINE_MS = 60_000;
@@ -26,8 +27,11 @@ export async function gatewayApiCrdFolder(version: string, channel: 'standard' |
 }
 
 async function moduleDir(module: string): Promise<string> {
+  const cached = await cachedModuleDir(module);
+  if (cached) return cached;
   try {
-    const { stdout } = await run('go', ['mod', 'download', '-json', module], { env: { ...process.env, GOFLAGS: '-mod=mod' }, timeout: 120_000 });
+    const env = { ...process.env, GOFLAGS: '-mod=mod', ...goToolchainFor() };
+    const { stdout } = await run('go', ['mod', 'download', '-json', module], { env, timeout: 120_000 });
     const dir = (JSON.parse(stdout) as { Dir?: string }).Dir;
     if (dir && existsSync(dir)) return dir;
     throw new Error('no Dir in go mod download output');
@@ -38,6 +42,29 @@ async function moduleDir(module: string): Promise<string> {
       { cause: error },
     );
   }
+}
+
+/**
+ * The extracted module in GOMODCACHE, read without `go mod download`: that command refuses a
+ * module whose go.mod asks for a newer Go than the local toolchain (v1.7.0 wants 1.27), even
+ * when it is already cached, and reading YAML needs no toolchain at all.
+ */
+async function cachedModuleDir(module: string): Promise<string | undefined> {
+  try {
+    const { stdout } = await run('go', ['env', 'GOMODCACHE'], { timeout: 30_000 });
+    // The cache escapes capitals as `!` + lower case.
+    const dir = join(stdout.trim(), module.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`));
+    return stdout.trim() && existsSync(join(dir, 'go.mod')) ? dir : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** GATEWAY_API_GOTOOLCHAIN of tools/real-peers/versions.env: the toolchain a download of the newest pinned release needs. */
+function goToolchainFor(): { GOTOOLCHAIN?: string } {
+  const file = join(PROJECT_ROOT, 'tools', 'real-peers', 'versions.env');
+  const match = existsSync(file) ? /^GATEWAY_API_GOTOOLCHAIN=(\S+)$/m.exec(readFileSync(file, 'utf8')) : null;
+  return match ? { GOTOOLCHAIN: match[1]! } : {};
 }
 
 /** Every object of the release's manifests (CRDs, and the upgrade-safety ValidatingAdmissionPolicy where the release has one). */
