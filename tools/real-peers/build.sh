@@ -20,7 +20,7 @@ CGO_ENABLED=0 GOFLAGS=-mod=readonly go build -trimpath -ldflags "$ldflags" -o "$
 echo "$k8s" > "$bin/.version"
 # The CRDs are read from the module at run time, inside a namespace with no network: fetch them now.
 for version in $GATEWAY_API_VERSIONS; do
-  GOTOOLCHAIN="$GATEWAY_API_GOTOOLCHAIN" GOFLAGS=-mod=mod go mod download "sigs.k8s.io/gateway-api@$version"
+  GOTOOLCHAIN="${GATEWAY_API_GOTOOLCHAIN:-}" GOFLAGS=-mod=mod go mod download "sigs.k8s.io/gateway-api@$version"
 done
 # The upstream conformance suite (a test binary of our own wrapper module) and upstream's real
 # echo-basic, whose pods the node agent runs when upstream's suite is the one testing.
