@@ -13,6 +13,7 @@ import { ApiServer } from './server.ts';
 import { createServingCertificate } from '../../kube-rest/serving-certificate.ts';
 import { ObjectStore } from './store.ts';
 import { validateObject } from './validation/index.ts';
+import { DEFAULT_BUNDLE_VERSION } from './validation/release.ts';
 import { WatchHub } from './watch.ts';
 import { WorkloadControllers } from './workloads/workload-controllers.ts';
 import type { NodeAgent } from '../../node-agent/src/index.ts';
@@ -26,7 +27,7 @@ export interface EmbeddedClusterOptions {
   disabledKinds?: string[];
   /** Run the Deployment and EndpointSlice controllers and a node agent that runs echo pods (default true). */
   workloads?: boolean;
-  /** Gateway API bundle version/channel written as CRD annotations (default 'v1.6.1' / 'standard'). */
+  /** Gateway API bundle version/channel: written as CRD annotations, and the release whose CRD rules validation follows (default 'v1.6.1' / 'standard'). */
   gatewayAPIVersion?: string;
   gatewayAPIChannel?: 'standard' | 'experimental';
 }
@@ -59,11 +60,14 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions = {})
   const registry = new ResourceRegistry(options.disabledKinds ?? []);
   const store = new ObjectStore();
   const channel = options.gatewayAPIChannel ?? 'standard';
-  const service = new ResourceService(store, registry, (obj, old, subresource) => validateObject(obj, old, { channel, ...(subresource ? { subresource } : {}) }));
+  const bundleVersion = options.gatewayAPIVersion ?? DEFAULT_BUNDLE_VERSION;
+  const service = new ResourceService(store, registry, (obj, old, subresource) =>
+    validateObject(obj, old, { channel, bundleVersion, ...(subresource ? { subresource } : {}) }),
+  );
   const namespaces = registry.find('', 'v1', 'namespaces')!;
   for (const name of INITIAL_NAMESPACES) service.create(namespaces, '', { metadata: { name } });
   const crdDef = registry.find('apiextensions.k8s.io', 'v1', 'customresourcedefinitions')!;
-  for (const crd of gatewayCrds(registry, options.gatewayAPIVersion ?? 'v1.6.1', channel)) {
+  for (const crd of gatewayCrds(registry, bundleVersion, channel)) {
     store.insert(resourceKey(crdDef), crd);
   }
   const stopGc = startGarbageCollector(store, registry);

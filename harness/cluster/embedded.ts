@@ -4,6 +4,7 @@ import { startReferenceGateway } from '../../reference-gateway/src/index.ts';
 import type { ResolvedConfig } from '../config/types.ts';
 import { KubeClient } from '../kube/client.ts';
 import { userAgentFor } from '../kube/user-agent.ts';
+import { realClusterSettingsOf } from './kind/real-cluster-settings.ts';
 import type { ClusterConnection, ClusterProvider } from './provider.ts';
 
 /** The embedded environment's GatewayClass and the controller behind it (docs/architecture.md). */
@@ -19,6 +20,8 @@ export interface EmbeddedEnvironmentOptions {
   readonly referenceGateway?: boolean;
   /** Kinds the API server leaves out, as if their CRDs were missing (tests of the preflight). */
   readonly disabledKinds?: string[];
+  /** The Gateway API release and channel the API server's CRDs are of (their annotations and validation rules). */
+  readonly gatewayApi?: { readonly version: string; readonly channel: 'standard' | 'experimental' };
   /** Listener ports below 1024 bind at port + this (default EMBEDDED_LOW_PORT_OFFSET). */
   readonly lowPortOffset?: number;
   /** CIDR the reference gateway takes Gateway addresses from (default a random /24 of 127.64.0.0/10). */
@@ -37,7 +40,11 @@ export interface EmbeddedEnvironment {
  * GatewayClass: the "vendor install" step a real implementation's installer would do.
  */
 export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptions = {}): Promise<EmbeddedEnvironment> {
-  const cluster = await startEmbeddedCluster({ kubeconfigPath: options.kubeconfigPath, disabledKinds: options.disabledKinds });
+  const cluster = await startEmbeddedCluster({
+    kubeconfigPath: options.kubeconfigPath,
+    disabledKinds: options.disabledKinds,
+    ...(options.gatewayApi ? { gatewayAPIVersion: options.gatewayApi.version, gatewayAPIChannel: options.gatewayApi.channel } : {}),
+  });
   let gateway: { stop(): Promise<void> } | undefined;
   try {
     if (options.referenceGateway !== false) {
@@ -81,12 +88,14 @@ function randomGatewayBlock(): string {
 }
 
 /** The default provider: everything in this process on loopback, created and destroyed with the run. */
-export function embeddedClusterProvider(_config: ResolvedConfig, log: (line: string) => void): ClusterProvider {
+export function embeddedClusterProvider(config: ResolvedConfig, log: (line: string) => void): ClusterProvider {
   let environment: EmbeddedEnvironment | undefined;
+  // --gateway-api-version/--gateway-api-channel pick the release the embedded CRDs emulate.
+  const { gatewayApiVersion: version, gatewayApiChannel: channel } = realClusterSettingsOf(config);
   return {
     kind: 'embedded',
     async start(): Promise<ClusterConnection> {
-      environment = await startEmbeddedEnvironment({ log: (line) => log(`reference-gateway: ${line}`) });
+      environment = await startEmbeddedEnvironment({ gatewayApi: { version, channel }, log: (line) => log(`reference-gateway: ${line}`) });
       return {
         kubeconfigPath: environment.kubeconfigPath,
         lowPortOffset: EMBEDDED_LOW_PORT_OFFSET,

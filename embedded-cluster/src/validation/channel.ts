@@ -7,6 +7,8 @@ export type Channel = 'standard' | 'experimental';
 export interface ValidationOptions {
   /** Defaults to 'standard', or to the object's `gateway.networking.k8s.io/channel` annotation. */
   channel?: Channel;
+  /** The Gateway API release whose CRD rules apply (default DEFAULT_BUNDLE_VERSION, see release.ts). */
+  bundleVersion?: string;
   /**
    * 'status' for a write of the status subresource: only status is judged, because the server
    * ratchets the unchanged rest of the object (and a status write cannot change it).

@@ -23,6 +23,7 @@ export function checkGatewayClass(c: SchemaCheck, obj: JsonObject, old?: JsonObj
   const oldSpec = old?.['spec'];
   const previous = typeof oldSpec === 'object' && oldSpec !== null ? (oldSpec as JsonObject)['controllerName'] : undefined;
   if (controllerName !== undefined && typeof previous === 'string') {
-    c.rule(controllerName === previous, 'spec.controllerName', 'Value is immutable');
+    // v1.7.0 generates the rule from +k8s:immutable, whose message differs.
+    c.rule(controllerName === previous, 'spec.controllerName', c.since('v1.7.0') ? 'field is immutable' : 'Value is immutable');
   }
 }

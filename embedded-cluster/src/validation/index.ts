@@ -44,7 +44,7 @@ const STATUS_CHECKS: Record<string, (c: SchemaCheck, obj: JsonObject) => void> =
  */
 export function validateObject(obj: Record<string, unknown>, old?: Record<string, unknown>, options?: ValidationOptions): ValidationCause[] {
   const kind = gatewayKind(obj);
-  const c = new SchemaCheck(resolveChannel(obj, options), !kind || !WITHOUT_CEL.has(kind));
+  const c = new SchemaCheck(resolveChannel(obj, options), !kind || !WITHOUT_CEL.has(kind), options?.bundleVersion);
   if (options?.subresource === 'status') {
     const check = kind ? STATUS_CHECKS[kind] : undefined;
     if (check) check(c, obj);

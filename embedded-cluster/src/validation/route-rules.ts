@@ -8,8 +8,9 @@ export const MAX_MATCHES_PER_RULE = 64;
 const MAX_MATCHES_PER_ROUTE = 128;
 
 /**
- * The list-level CEL rules of route `rules`: the total match count, and (experimental channel only)
- * unique rule names. The standard CRD accepts duplicate names; controllers must catch them.
+ * The list-level CEL rules of route `rules`: the total match count, and unique rule names (the
+ * experimental channel, and from v1.7.0 the standard one too). A standard CRD before v1.7.0
+ * accepts duplicate names; controllers must catch them.
  */
 export function checkRuleListRules(c: SchemaCheck, rules: readonly unknown[], path: string): void {
   // The CEL expression only adds up the first 16 rules.
@@ -22,7 +23,7 @@ export function checkRuleListRules(c: SchemaCheck, rules: readonly unknown[], pa
     `${path}.rules`,
     'While 16 rules and 64 matches per rule are allowed, the total number of matches across all rules in a route must be less than 128',
   );
-  if (c.channel !== 'experimental') return;
+  if (c.channel !== 'experimental' && !c.since('v1.7.0')) return;
   const names = rules.map((rule) => (isJsonObject(rule) ? rule['name'] : undefined)).filter((n) => n !== undefined && n !== null);
   const unique = names.every((name) => names.filter((other) => other === name).length === 1);
   c.rule(unique, `${path}.rules`, 'Rule name must be unique within the route');

@@ -11,6 +11,7 @@ import {
 } from './cause.ts';
 import { isJsonObject, type JsonObject } from './json-shape.ts';
 import type { Channel } from './channel.ts';
+import { DEFAULT_BUNDLE_VERSION, releaseAtLeast } from './release.ts';
 import type { Pattern } from './patterns.ts';
 
 export interface StringSchema {
@@ -70,7 +71,13 @@ export class SchemaCheck {
   constructor(
     readonly channel: Channel,
     private readonly celRules = true,
+    private readonly bundleVersion = DEFAULT_BUNDLE_VERSION,
   ) {}
+
+  /** Whether the emulated CRDs are of release `version` or later (rules that a release added or changed). */
+  since(version: string): boolean {
+    return releaseAtLeast(this.bundleVersion, version);
+  }
 
   /**
    * What the server reports: schema causes, then CEL causes. Like apiextensions, a schema cause that
