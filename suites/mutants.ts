@@ -160,6 +160,7 @@ export const MUTANT_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
   'drop-bin-metadata': ['GRPCRouteBackendStatusPassthrough'],
   'drop-response-headers': ['GRPCRouteResponseHeaderModifier', 'GRPCRouteStreaming', 'GRPCRouteBackendStatusPassthrough'],
   'ignore-sni': ['GRPCRouteHTTPSListenerSNI'],
+  'sni-last-matching-listener': ['GRPCRouteHTTPSListenerSNI'],
   'mirror-nothing': ['GRPCRouteRequestMirror'],
   'response-modifier-applies-to-request': ['GRPCRouteResponseHeaderModifier'],
   'backend-filters-always-applied': ['GRPCRouteBackendFilters'],

@@ -138,7 +138,10 @@ export interface GrpcExpectation {
   readonly responseCount?: number;
   /** ALPN protocol the client must have negotiated with the gateway. */
   readonly alpn?: string;
-  /** The name the gateway's certificate must carry (a `DNS:` subjectAltName) and be trusted for. */
+  /**
+   * The `DNS:` subjectAltName the gateway's certificate must carry literally (`*.x` for a wildcard
+   * certificate, so a wildcard never passes for an exact name), and the client must trust it.
+   */
   readonly certificateFor?: string;
   /**
    * Who must have produced the answer: 'backend' = it carries the echo server's `x-echo-pod`

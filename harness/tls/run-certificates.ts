@@ -17,6 +17,9 @@ const LEAVES: readonly { secret: string; commonName: string; subjectAltNames: re
   { secret: 'example-com-cert', commonName: 'example.com', subjectAltNames: ['example.com', '*.example.com'] },
   { secret: 'sni-one-cert', commonName: 'one.sni.example', subjectAltNames: ['one.sni.example'] },
   { secret: 'sni-two-cert', commonName: 'two.sni.example', subjectAltNames: ['two.sni.example'] },
+  // Covers one.sni.example too, so serving it for that name would pass a SAN check: only the
+  // literal SAN tells the exact listener's certificate from this one (#122).
+  { secret: 'sni-wildcard-cert', commonName: '*.sni.example', subjectAltNames: ['*.sni.example'] },
 ];
 
 /** Generates a fresh CA, an unrelated CA, and the leaf certificates listed in docs/architecture.md. */

@@ -22,6 +22,10 @@ const CATALOG = [
   { name: 'route-to-weight-zero', description: 'Backends with weight 0 are treated as weight 1.' },
   { name: 'authority-port-breaks-matching', description: 'The :port of :authority is kept when matching hostnames.' },
   { name: 'ignore-sni', description: 'TLS always presents the first certificate, whatever the SNI.' },
+  {
+    name: 'sni-last-matching-listener',
+    description: 'TLS presents the certificate of the last listener whose hostname matches the SNI (a wildcard listener declared after an exact one wins), not the longest match.',
+  },
   { name: 'no-alpn-h2', description: 'HTTPS listeners do not offer ALPN h2.' },
   { name: 'mirror-nothing', description: 'RequestMirror filters send nothing.' },
   { name: 'response-modifier-applies-to-request', description: 'ResponseHeaderModifier edits the request headers instead of the response headers.' },

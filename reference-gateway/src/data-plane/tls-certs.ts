@@ -93,7 +93,8 @@ export class CertificateSelector {
   contextFor(serverName: string): SecureContext | undefined {
     if (this.#faults.has('ignore-sni')) return this.fallback?.context;
     const name = serverName.toLowerCase();
-    const listener = rankByHostname(this.#listeners, name, this.#faults).find((l) => l.certificates.length > 0);
+    const ranked = rankByHostname(this.#listeners, name, this.#faults).filter((l) => l.certificates.length > 0);
+    const listener = this.#faults.has('sni-last-matching-listener') ? this.#listeners.filter((l) => ranked.includes(l)).at(-1) : ranked[0];
     return (listener ? bestOf(listener.certificates, name, this.#faults) : this.fallback)?.context;
   }
 }

@@ -92,6 +92,7 @@ const COVERED_ELSEWHERE = [
   'wildcard-matches-apex',
   'listener-isolation-off',
   'ignore-sni',
+  'sni-last-matching-listener',
   'no-alpn-h2',
 ];
 

@@ -115,6 +115,11 @@ describe('data plane: HTTPS listeners (SNI, ALPN h2) and TLS to backends', () =>
     expect(names.names).toBe('DNS:one.sni.example');
   });
 
+  it('fault sni-last-matching-listener: the last matching listener (here the one without a hostname) wins over the exact one', async () => {
+    await start(['sni-last-matching-listener']);
+    expect((await presentedNames(address, port, 'one.sni.example', pki.caPem)).names).toBe('DNS:default.example');
+  });
+
   it('fault no-alpn-h2: gRPC clients cannot connect', async () => {
     await start(['no-alpn-h2']);
     const one = client('one.sni.example');
