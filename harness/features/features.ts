@@ -16,6 +16,7 @@ export const Feature = {
   BackendTLSPolicySANValidation: 'BackendTLSPolicySANValidation',
   GatewayHTTPListenerIsolation: 'GatewayHTTPListenerIsolation',
   GatewayPort8080: 'GatewayPort8080',
+  GatewayRouteHostnameIntersectionPrecedence: 'GatewayRouteHostnameIntersectionPrecedence',
   // Ours: GRPCRoute behaviour upstream has no feature name for.
   GRPCRouteResponseHeaderModifier: 'GRPCRouteResponseHeaderModifier',
   GRPCRouteRequestMirror: 'GRPCRouteRequestMirror',
@@ -58,6 +59,12 @@ export const FEATURES: readonly FeatureInfo[] = [
   info(Feature.BackendTLSPolicySANValidation, 'extended', 'upstream', 'BackendTLSPolicy subjectAltNames validation'),
   info(Feature.GatewayHTTPListenerIsolation, 'extended', 'upstream', 'A request is served only by its best-matching listener'),
   info(Feature.GatewayPort8080, 'extended', 'upstream', 'Listeners on port 8080'),
+  info(
+    Feature.GatewayRouteHostnameIntersectionPrecedence,
+    'extended',
+    'upstream',
+    'Routes with the same listener/route hostname intersection are ranked by their original hostnames (from v1.7.0)',
+  ),
   info(Feature.GRPCRouteResponseHeaderModifier, 'extended', 'grpcroute-conformance', 'ResponseHeaderModifier filter on GRPCRoute rules'),
   info(Feature.GRPCRouteRequestMirror, 'extended', 'grpcroute-conformance', 'RequestMirror filter on GRPCRoute rules'),
   info(Feature.GRPCRouteParentRefPort, 'extended', 'grpcroute-conformance', 'parentRefs[].port selects listeners by port'),

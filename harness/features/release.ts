@@ -10,6 +10,7 @@ export const DEFAULT_GATEWAY_API_VERSION = 'v1.6.1';
 export const UPSTREAM_SINCE: Readonly<Record<string, string>> = {
   BackendTLSPolicyGRPCRoute: 'v1.7.0',
   GRPCRouteMultipleGateways: 'v1.7.0',
+  GRPCRouteMultipleRoutesAttachmentSameHostnameIntersection: 'v1.7.0',
   GRPCRouteRequestHeaderModifier: 'v1.7.0',
 };
 

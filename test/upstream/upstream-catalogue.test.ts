@@ -27,7 +27,6 @@ const NOT_YET_IMPLEMENTED: Readonly<Record<string, readonly string[]>> = {
   'v1.6': [...GATEWAY_STATUS_NOT_YET, 'GatewayInfrastructure', 'GatewayOptionalAddressValue', 'GatewayStaticAddresses', ...LISTENER_SET].sort(),
   'v1.7': [
     ...GATEWAY_STATUS_NOT_YET,
-    'GRPCRouteMultipleRoutesAttachmentSameHostnameIntersection',
     'GatewayInfrastructureMetadata',
     'GatewayNameMaximumLength',
     'GatewayOptionalAddressValue',

@@ -37,6 +37,7 @@ export function buildDataPlaneConfig(gateways: readonly GatewayState[], accepted
               key: objectKey(a.route),
               creationTimestamp: a.route.metadata.creationTimestamp ?? '',
               hostnames: a.on.hostnames,
+              routeHostnames: (a.route.spec.hostnames ?? []).map((h) => h.toLowerCase()),
               rules: a.rules,
             })),
             httpRouteHostnames: [...new Set(http.flatMap((a) => (a.on.hostnames.length > 0 ? a.on.hostnames : ['*'])))],

@@ -13,6 +13,7 @@ const ALWAYS = [
   'BackendTLSPolicySANValidation',
   'GatewayHTTPListenerIsolation',
   'GatewayPort8080',
+  'GatewayRouteHostnameIntersectionPrecedence',
   'GRPCRouteResponseHeaderModifier',
   'GRPCRouteRequestMirror',
   'GRPCRouteParentRefPort',

@@ -10,6 +10,9 @@ export interface Candidate<R> {
   readonly preciseHostLength: number;
   /** Length of the best matching effective hostname as written (`*` or none = 0). */
   readonly hostLength: number;
+  /** The same two lengths for the route's own hostname that best matches the host (0 when it wrote none). */
+  readonly routePreciseHostLength: number;
+  readonly routeHostLength: number;
   readonly createdMs: number;
   readonly routeKey: string;
   readonly ruleIndex: number;
@@ -43,6 +46,9 @@ export function comparePrecedence<R>(a: Candidate<R>, b: Candidate<R>, faults: F
   const descending: [number, number][] = [];
   if (!faults.has('precedence-ignore-hostname-specificity')) {
     descending.push([a.preciseHostLength, b.preciseHostLength], [a.hostLength, b.hostLength]);
+    // v1.7.0 GRPCRouteSpec.hostnames: routes on one listener with identical intersected hostnames SHOULD be
+    // ranked by their original hostnames (GatewayRouteHostnameIntersectionPrecedence).
+    descending.push([a.routePreciseHostLength, b.routePreciseHostLength], [a.routeHostLength, b.routeHostLength]);
   }
   descending.push([a.plan.serviceKind, b.plan.serviceKind], [a.plan.serviceLength, b.plan.serviceLength]);
   if (!faults.has('precedence-ignore-method-length')) {

@@ -17,6 +17,8 @@ function bestCandidate(listener: ListenerEntry, host: string, request: MatchRequ
   for (const route of listener.routes) {
     const hostRank = bestRouteHostname(route.hostnames, host, faults);
     if (!hostRank) continue;
+    const written = bestRouteHostname(route.routeHostnames, host, faults) ?? { preciseHostLength: 0, hostLength: 0 };
+    const routeRank = { routePreciseHostLength: written.preciseHostLength, routeHostLength: written.hostLength };
     for (const rule of route.rules) {
       rule.matches.forEach((plan, matchIndex) => {
         if (!plan.holds(request, faults)) return;
@@ -24,6 +26,7 @@ function bestCandidate(listener: ListenerEntry, host: string, request: MatchRequ
           rule,
           plan,
           ...hostRank,
+          ...routeRank,
           createdMs: route.createdMs,
           routeKey: route.key,
           ruleIndex: rule.index,

@@ -25,6 +25,7 @@ export interface RouteEntry {
   readonly key: string;
   readonly createdMs: number;
   readonly hostnames: readonly string[];
+  readonly routeHostnames: readonly string[];
   readonly rules: readonly RuleEntry[];
 }
 
@@ -58,6 +59,7 @@ function compileListener(listener: ListenerConfig): ListenerEntry {
       key: route.key,
       createdMs: Date.parse(route.creationTimestamp) || 0,
       hostnames: route.hostnames.map((h) => h.toLowerCase()),
+      routeHostnames: (route.routeHostnames ?? []).map((h) => h.toLowerCase()),
       rules: route.rules.map((rule) => ({
         routeKey: route.key,
         index: rule.index,

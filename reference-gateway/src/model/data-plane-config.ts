@@ -40,6 +40,11 @@ export interface CompiledRoute {
   readonly creationTimestamp: string;
   /** Effective hostnames: intersection of route and listener hostnames, lower-case. Empty = any host. */
   readonly hostnames: readonly string[];
+  /**
+   * The route's own spec.hostnames, lower-case: they break a tie between routes whose effective
+   * hostnames are equally specific (GatewayRouteHostnameIntersectionPrecedence). Absent = none written.
+   */
+  readonly routeHostnames?: readonly string[];
   readonly rules: readonly CompiledRule[];
 }
 
