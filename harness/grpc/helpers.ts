@@ -51,7 +51,8 @@ export function createGrpcHelpers(deps: GrpcHelperDeps): GrpcHelpers {
           const wanted = c.call.deadlineMs ?? timeouts.requestTimeout;
           const call = c.call.deadlineMs === undefined ? c.call : { ...c.call, deadlineMs: Math.min(c.call.deadlineMs, remainingMs) };
           const result = await sendEchoCall(gw, call, defaults(remainingMs), channel);
-          const mismatches = compareResult(result, c.expect, { call: c.call, defaultNamespace: deps.infraNamespace });
+          const compared = compareResult(result, c.expect, { call: c.call, defaultNamespace: deps.infraNamespace });
+          const mismatches = compared.length === 0 && c.alsoExpect ? c.alsoExpect(result) : compared;
           if (mismatches.length === 0) return result;
           channel.renew();
           if (result.code === DEADLINE_EXCEEDED && remainingMs < wanted) throw new AttemptCutShortError(name, remainingMs, result);
@@ -74,7 +75,8 @@ export function createGrpcHelpers(deps: GrpcHelperDeps): GrpcHelpers {
     },
     async expectOnce(gw, c) {
       const result = await sendEchoCall(gw, c.call, defaults());
-      const mismatches = compareResult(result, c.expect, { call: c.call, defaultNamespace: deps.infraNamespace });
+      const compared = compareResult(result, c.expect, { call: c.call, defaultNamespace: deps.infraNamespace });
+      const mismatches = compared.length === 0 && c.alsoExpect ? c.alsoExpect(result) : compared;
       if (mismatches.length > 0) throw new ExpectationMismatchError(c.name ?? caseName(c, 0), mismatches, result);
       return result;
     },

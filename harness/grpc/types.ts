@@ -1,4 +1,5 @@
 import type { GatewayAddress } from '../kube/types.ts';
+import type { Mismatch } from './expect.ts';
 
 /** The upstream echo contract's service; our extra service lives beside it in the echo server. */
 export const ECHO_SERVICE = 'gateway_api_conformance.echo_basic.grpcecho.GrpcEcho';
@@ -154,6 +155,11 @@ export interface GrpcCase {
   readonly name?: string;
   readonly call: GrpcCall;
   readonly expect: GrpcExpectation;
+  /**
+   * Facts of the answer that `expect` cannot state (a stream's order, say): checked on every
+   * attempt of the convergence loop, after `expect`; mismatches reject the attempt like `expect`'s.
+   */
+  readonly alsoExpect?: (result: GrpcResult) => readonly Mismatch[];
 }
 
 export interface ConvergeOptions {
