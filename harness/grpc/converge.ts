@@ -1,4 +1,5 @@
 import { HarnessError } from '../errors.ts';
+import { reserveWaitTime } from '../wait-reservation.ts';
 
 export interface ConvergeSettings {
   /** Consecutive successes that prove convergence. */
@@ -83,6 +84,7 @@ const DEADLINE = Symbol('deadline');
 export async function converge<T>(what: string, check: (info: AttemptInfo) => Promise<T>, settings: ConvergeSettings): Promise<Converged<T>> {
   const started = performance.now();
   const elapsed = (): number => Math.round(performance.now() - started);
+  reserveWaitTime(settings.signal, settings.timeoutMs);
   let attempts = 0;
   let streak = 0;
   let firstSuccessAfterMs: number | undefined;

@@ -1,3 +1,4 @@
+import { reserveWaitTime } from '../wait-reservation.ts';
 import type { KubeClient } from './client.ts';
 import { StatusTimeoutError } from './errors.ts';
 import type { KubeObject } from './types.ts';
@@ -41,6 +42,7 @@ export function waitForObjects<T>(
 ): Promise<T> {
   const stop = new AbortController();
   let lastState = 'nothing observed yet';
+  reserveWaitTime(options.signal, options.timeoutMs);
 
   return new Promise<T>((resolve, reject) => {
     let settled = false;

@@ -6,6 +6,7 @@ import { createPrefixedLog, type LogSink } from '../log.ts';
 import type { RunFacts } from '../run/facts.ts';
 import { CaseRecorder } from './case-recorder.ts';
 import { CleanupStack } from './cleanup-stack.ts';
+import { ExtendableDeadline } from './extendable-deadline.ts';
 import type { ConformanceTest } from './conformance-test.ts';
 import type { TestContext } from './context.ts';
 import type { GateDecision } from './gating.ts';
@@ -13,12 +14,13 @@ import { inspectHint } from './inspect-hint.ts';
 import type { Diagnostics, TestResult } from './results.ts';
 import type { TestDeps } from './test-deps.ts';
 import { testLevel } from './test-level.ts';
+import { acceptWaitReservations } from '../wait-reservation.ts';
 
-/** The test ran past timeouts.test; the body's signal is aborted with it. */
+/** The test ran past timeouts.test (extended for every wait it started); the body's signal is aborted with it. */
 export class TestDeadlineError extends Error {
   readonly code = 'GRPCCONF_TEST_DEADLINE';
   constructor(testName: string, deadlineMs: number) {
-    super(`${testName} did not finish within ${formatDuration(deadlineMs)} (timeouts.test)`);
+    super(`${testName} did not finish within ${formatDuration(deadlineMs)} (timeouts.test, moved out for each of its waits)`);
     this.name = 'TestDeadlineError';
   }
 }
@@ -81,11 +83,11 @@ export async function executeTest(test: ConformanceTest, options: ExecuteOptions
   }
 
   const startedAt = now();
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new TestDeadlineError(test.name, config.timeouts.test)), config.timeouts.test);
+  const deadline = new ExtendableDeadline(config.timeouts.test, (ms) => new TestDeadlineError(test.name, ms));
   const signal = options.runSignal ? AbortSignal.any([deadline.signal, options.runSignal]) : deadline.signal;
   // Every concurrent case and RPC of the test listens on this one signal; that is by design.
   setMaxListeners(0, deadline.signal, signal);
+  acceptWaitReservations(signal, (ms) => deadline.reserve(ms));
   const log = createPrefixedLog(test.name, options.logSink);
   const cleanup = new CleanupStack();
   const recorder = new CaseRecorder(now);
@@ -131,7 +133,7 @@ export async function executeTest(test: ConformanceTest, options: ExecuteOptions
   } catch (caught) {
     error = caught;
   } finally {
-    clearTimeout(timer);
+    deadline.dispose();
   }
 
   if (error !== undefined && !options.runSignal?.aborted) {

@@ -8,9 +8,13 @@ import { Slots } from './slots.ts';
 import type { TestDeps } from './test-deps.ts';
 import './provided-context.ts';
 
-/** Headroom past timeouts.test for diagnostics and cleanup, which run after the body's deadline. */
+/**
+ * Only a backstop: the test's own deadline (timeouts.test, moved out for each wait it starts) ends
+ * a test. Room for a test whose waits keep the deadline moving, plus diagnostics and cleanup.
+ */
+const DEADLINE_EXTENSION_ALLOWANCE = 4;
 function vitestTimeout(timeouts: { test: number; delete: number; create: number }): number {
-  return timeouts.test + timeouts.create + 2 * timeouts.delete;
+  return DEADLINE_EXTENSION_ALLOWANCE * timeouts.test + timeouts.create + 2 * timeouts.delete;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineConformanceTest } from '../../harness/runner/conformance-test.ts';
+import { converge } from '../../harness/grpc/converge.ts';
 import { executeTest } from '../../harness/runner/execute-test.ts';
 import { FAKE_FACTS, fakeConfig, fakeDeps, type FakeLog } from './fake-deps.ts';
 
@@ -88,7 +89,19 @@ describe('executeTest', () => {
     );
     expect(aborted).toBe(true);
     expect(result.outcome).toBe('failed');
-    expect(result.error).toMatch(/Sample did not finish within 30ms \(timeouts.test\)/);
+    expect(result.error).toMatch(/Sample did not finish within 30ms \(timeouts.test, moved out for each of its waits\)/);
+  });
+
+  it('a wait longer than the test deadline is never cut short: it fails with its own error', async () => {
+    const { result } = await execute(
+      sample(async (t) => {
+        await converge('the never-true thing', async () => { throw new Error('not yet'); }, { successes: 1, timeoutMs: 300, intervalMs: 20, signal: t.signal });
+      }, []),
+      fakeConfig({ timeouts: { test: 30, gatewayMustBeProgrammed: 10, routeMustHaveParents: 10, maxTimeToConsistency: 10 } }),
+    );
+    expect(result.outcome).toBe('failed');
+    expect(result.error).toMatch(/the never-true thing/);
+    expect(result.error).not.toMatch(/did not finish within/);
   });
 
   it('--keep skips cleanup and adds an inspect hint with the run label', async () => {
