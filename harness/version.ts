@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REAL_CLUSTER_DEFAULTS } from './cluster/kind/real-cluster-settings.ts';
+import { UPSTREAM_RELEASES } from './features/upstream-releases.ts';
 
 interface PackageJson {
   readonly name: string;
@@ -31,8 +32,16 @@ export const SUITE_VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'packag
 /** The echo-server image the fixtures name; its tag is always the suite version. */
 export const ECHO_IMAGE = `ghcr.io/grpcroute-conformance/echo-server:v${SUITE_VERSION}`;
 
-/** Gateway API releases this version is checked against (the CRDs real clusters get by default). */
-export const SUPPORTED_GATEWAY_API_RELEASES: readonly string[] = [REAL_CLUSTER_DEFAULTS.gatewayApiVersion];
+/**
+ * Gateway API releases this version is checked against: first the default (the CRDs real clusters get),
+ * then every other release line whose upstream facts it holds, newest first.
+ */
+export const SUPPORTED_GATEWAY_API_RELEASES: readonly string[] = [
+  REAL_CLUSTER_DEFAULTS.gatewayApiVersion,
+  ...UPSTREAM_RELEASES.map((r) => r.readFrom)
+    .filter((v) => v !== REAL_CLUSTER_DEFAULTS.gatewayApiVersion)
+    .reverse(),
+];
 
 /** True when running from the checkout (TypeScript sources), false from the npm package (dist/). */
 export const FROM_CHECKOUT = import.meta.url.endsWith('.ts');

@@ -124,7 +124,7 @@ const TABLE: OptionTable = {
     defaultText: REAL_CLUSTER_DEFAULTS.kindLoadBalancer,
     parse: parseEnum(['metallb', 'cloud-provider-kind'] as const),
   },
-  gatewayApiVersion: { arg: 'VERSION', description: 'Gateway API release whose CRDs are installed when missing (always on kind; on an existing cluster only when given)', defaultText: REAL_CLUSTER_DEFAULTS.gatewayApiVersion, parse: parseText },
+  gatewayApiVersion: { arg: 'VERSION', description: 'Gateway API release (a v1.6 or v1.7 one): its CRDs are installed when missing (always on kind and control-plane; on an existing cluster only when given), the embedded cluster emulates them, and only its tests run', defaultText: REAL_CLUSTER_DEFAULTS.gatewayApiVersion, parse: parseText },
   gatewayApiChannel: {
     arg: 'CHANNEL',
     description: 'Gateway API CRD channel to install, standard or experimental',

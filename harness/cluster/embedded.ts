@@ -4,7 +4,7 @@ import { startReferenceGateway } from '../../reference-gateway/src/index.ts';
 import type { ResolvedConfig } from '../config/types.ts';
 import { KubeClient } from '../kube/client.ts';
 import { userAgentFor } from '../kube/user-agent.ts';
-import { realClusterSettingsOf } from './kind/real-cluster-settings.ts';
+import { REAL_CLUSTER_DEFAULTS, realClusterSettingsOf } from './kind/real-cluster-settings.ts';
 import type { ClusterConnection, ClusterProvider } from './provider.ts';
 
 /** The embedded environment's GatewayClass and the controller behind it (docs/architecture.md). */
@@ -20,7 +20,7 @@ export interface EmbeddedEnvironmentOptions {
   readonly referenceGateway?: boolean;
   /** Kinds the API server leaves out, as if their CRDs were missing (tests of the preflight). */
   readonly disabledKinds?: string[];
-  /** The Gateway API release and channel the API server's CRDs are of (their annotations and validation rules). */
+  /** The Gateway API release and channel the API server's CRDs are of (their annotations and validation rules); default REAL_CLUSTER_DEFAULTS'. */
   readonly gatewayApi?: { readonly version: string; readonly channel: 'standard' | 'experimental' };
   /** Listener ports below 1024 bind at port + this (default EMBEDDED_LOW_PORT_OFFSET). */
   readonly lowPortOffset?: number;
@@ -40,10 +40,12 @@ export interface EmbeddedEnvironment {
  * GatewayClass: the "vendor install" step a real implementation's installer would do.
  */
 export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptions = {}): Promise<EmbeddedEnvironment> {
+  const gatewayApi = options.gatewayApi ?? { version: REAL_CLUSTER_DEFAULTS.gatewayApiVersion, channel: REAL_CLUSTER_DEFAULTS.gatewayApiChannel };
   const cluster = await startEmbeddedCluster({
     kubeconfigPath: options.kubeconfigPath,
     disabledKinds: options.disabledKinds,
-    ...(options.gatewayApi ? { gatewayAPIVersion: options.gatewayApi.version, gatewayAPIChannel: options.gatewayApi.channel } : {}),
+    gatewayAPIVersion: gatewayApi.version,
+    gatewayAPIChannel: gatewayApi.channel,
   });
   let gateway: { stop(): Promise<void> } | undefined;
   try {

@@ -39,6 +39,8 @@ export interface FeatureInfo {
   readonly level: SupportLevel;
   readonly origin: 'upstream' | 'grpcroute-conformance';
   readonly description: string;
+  /** First upstream release with this name, for a name none of our tests uses before it: reports of earlier releases leave it out. */
+  readonly since?: string;
 }
 
 const info = (
@@ -46,7 +48,8 @@ const info = (
   level: SupportLevel,
   origin: FeatureInfo['origin'],
   description: string,
-): FeatureInfo => ({ name, level, origin, description });
+  since?: string,
+): FeatureInfo => ({ name, level, origin, description, ...(since ? { since } : {}) });
 
 /** Every feature our tests use, with its level; upstream's other names are in ALL_FEATURE_NAMES. */
 export const FEATURES: readonly FeatureInfo[] = [
@@ -63,7 +66,8 @@ export const FEATURES: readonly FeatureInfo[] = [
     Feature.GatewayRouteHostnameIntersectionPrecedence,
     'extended',
     'upstream',
-    'Routes with the same listener/route hostname intersection are ranked by their original hostnames (from v1.7.0)',
+    'Routes with the same listener/route hostname intersection are ranked by their original hostnames',
+    'v1.7.0',
   ),
   info(Feature.GRPCRouteResponseHeaderModifier, 'extended', 'grpcroute-conformance', 'ResponseHeaderModifier filter on GRPCRoute rules'),
   info(Feature.GRPCRouteRequestMirror, 'extended', 'grpcroute-conformance', 'RequestMirror filter on GRPCRoute rules'),

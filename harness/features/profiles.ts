@@ -1,5 +1,5 @@
 import { FEATURES } from './features.ts';
-import { DEFAULT_GATEWAY_API_VERSION, upstreamRelease } from './release.ts';
+import { DEFAULT_GATEWAY_API_VERSION, featureExistsInRelease, upstreamRelease } from './release.ts';
 
 export interface ConformanceProfile {
   readonly name: string;
@@ -27,10 +27,11 @@ export function gatewayGrpcProfile(version: string): ConformanceProfile {
 /** Ours: every test GATEWAY-GRPC does not hold, with our feature levels deciding core or extended. */
 export function extraProfile(version: string): ConformanceProfile {
   const upstream = gatewayGrpcProfile(version);
+  const features = FEATURES.filter((f) => featureExistsInRelease(f, version));
   return {
     name: EXTRA_PROFILE_NAME,
-    core: FEATURES.filter((f) => f.level === 'core').map((f) => f.name),
-    extended: FEATURES.filter((f) => f.level !== 'core').map((f) => f.name),
+    core: features.filter((f) => f.level === 'core').map((f) => f.name),
+    extended: features.filter((f) => f.level !== 'core').map((f) => f.name),
     holds: (name) => !upstream.holds(name),
   };
 }

@@ -1,7 +1,7 @@
 import { UPSTREAM_RELEASES, type UpstreamRelease } from './upstream-releases.ts';
 
-/** The release whose CRDs real clusters get by default (REAL_CLUSTER_DEFAULTS; a test keeps them equal). */
-export const DEFAULT_GATEWAY_API_VERSION = 'v1.6.1';
+/** The newest GA release: real clusters and the embedded one get its CRDs by default (REAL_CLUSTER_DEFAULTS; a test keeps them equal). */
+export const DEFAULT_GATEWAY_API_VERSION = 'v1.7.0';
 
 /**
  * Our tests that carry the name of an upstream test, with the first release that has it. Facts
@@ -39,6 +39,11 @@ export function upstreamRelease(version: string): UpstreamRelease {
   const lines = [...UPSTREAM_RELEASES].sort((a, b) => compare(parseRelease(a.line)!, parseRelease(b.line)!));
   const exact = lines.find((r) => parseRelease(r.line)!.slice(0, 2).join('.') === wanted.slice(0, 2).join('.'));
   return exact ?? [...lines].reverse().find((r) => compare(parseRelease(r.line)!, wanted) <= 0) ?? lines[0]!;
+}
+
+/** A feature with a first release (FeatureInfo.since) is absent from reports of earlier releases. */
+export function featureExistsInRelease(feature: { readonly since?: string }, version: string): boolean {
+  return !feature.since || compare(parseRelease(feature.since)!, parseRelease(effectiveVersion(version))!) <= 0;
 }
 
 /**

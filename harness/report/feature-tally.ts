@@ -1,4 +1,5 @@
 import { FEATURES, type FeatureName, type SupportLevel } from '../features/features.ts';
+import { featureExistsInRelease } from '../features/release.ts';
 import type { RunResult } from '../runner/results.ts';
 import { outcomeColumn } from './outcome-words.ts';
 
@@ -27,11 +28,11 @@ function tally(outcomes: readonly RunResult['tests'][number]['outcome'][]): Tall
 }
 
 /**
- * One row per known feature, in the feature catalogue's order (core first): the tests that
- * need that feature, by outcome. A test needing several features counts in each of their rows.
+ * One row per feature of the run's release, in the feature catalogue's order (core first): the
+ * tests that need that feature, by outcome. A test needing several features counts in each of their rows.
  */
 export function featureRows(run: RunResult): FeatureRow[] {
-  return FEATURES.map((f) => ({
+  return FEATURES.filter((f) => featureExistsInRelease(f, run.gatewayAPIVersion)).map((f) => ({
     feature: f.name,
     level: f.level,
     supported: run.supportedFeatures.includes(f.name),

@@ -49,7 +49,8 @@ describe('prepareRun on an existing cluster', () => {
       runId: 'r-full',
       gatewayClass: 'grpcroute-reference',
       controllerName: 'grpcroute-conformance.dev/reference-gateway',
-      gatewayAPIVersion: 'v1.6.1',
+      // The embedded cluster's CRDs are of the default release.
+      gatewayAPIVersion: 'v1.7.0',
       gatewayAPIChannel: 'standard',
       featureSource: 'inferred',
       context: 'embedded',

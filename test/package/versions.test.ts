@@ -33,9 +33,9 @@ describe('one version: package, echo image tag, report', () => {
     expect(renderJunitReport(SAMPLE_RUN)).toContain(`<property name="suiteVersion" value="${packageJson.version}"/>`);
   });
 
-  it('`version` prints it and the Gateway API release real clusters get', () => {
-    expect(SUPPORTED_GATEWAY_API_RELEASES).toEqual([REAL_CLUSTER_DEFAULTS.gatewayApiVersion]);
-    expect(renderVersion()).toBe(`grpcroute-conformance ${packageJson.version}\nGateway API ${REAL_CLUSTER_DEFAULTS.gatewayApiVersion}\n`);
+  it('`version` prints it, the Gateway API release real clusters get, then the older releases still selectable', () => {
+    expect(SUPPORTED_GATEWAY_API_RELEASES).toEqual([REAL_CLUSTER_DEFAULTS.gatewayApiVersion, 'v1.6.1']);
+    expect(renderVersion()).toBe(`grpcroute-conformance ${packageJson.version}\nGateway API ${REAL_CLUSTER_DEFAULTS.gatewayApiVersion}, v1.6.1\n`);
   });
 
   it('the package names the Node.js lines it supports', () => {

@@ -88,6 +88,17 @@ describe('feature names and defaults', () => {
     expect(isKnownFeatureName('ListenerSett')).toBe(false);
   });
 
+  it('a feature first released upstream after the oldest line says so (since), and that is the first line that has it', async () => {
+    const { FEATURES } = await import('../../harness/features/features.ts');
+    for (const feature of FEATURES.filter((f) => f.since)) {
+      const first = UPSTREAM_RELEASES.find((r) => r.features.includes(feature.name));
+      expect(first?.readFrom, feature.name).toBe(feature.since);
+    }
+    const extraAt = async (version: string) => (await import('../../harness/features/profiles.ts')).extraProfile(version).extended;
+    expect(await extraAt('v1.6.1')).not.toContain('GatewayRouteHostnameIntersectionPrecedence');
+    expect(await extraAt('v1.7.0')).toContain('GatewayRouteHostnameIntersectionPrecedence');
+  });
+
   it('the default release is the one real clusters install', () => {
     expect(DEFAULT_GATEWAY_API_VERSION).toBe(REAL_CLUSTER_DEFAULTS.gatewayApiVersion);
   });

@@ -43,7 +43,7 @@ export interface RealClusterInput {
 export const REAL_CLUSTER_DEFAULTS = {
   kindClusterName: 'grpcroute-conformance',
   kindLoadBalancer: 'metallb',
-  gatewayApiVersion: 'v1.6.1',
+  gatewayApiVersion: 'v1.7.0',
   gatewayApiChannel: 'standard',
   controlPlaneGateway: 'reference',
 } as const satisfies Partial<RealClusterSettings>;
