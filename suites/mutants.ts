@@ -177,6 +177,8 @@ export const MUTANT_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
   'ignore-hostname-intersection': ['GRPCRouteHostnameIntersection', 'GRPCRouteListenerSupportedKinds'],
   'wrong-supported-kinds': ['GRPCRouteListenerSupportedKinds', 'GRPCRouteListenerInvalidConfig'],
   'touches-foreign-conditions': ['GRPCRouteForeignStatusEntries'],
+  'ignore-parameters-ref': ['GatewayInvalidParametersRef'],
+  'certificate-ref-kind-unchecked': ['GatewayInvalidTLSConfiguration'],
   'cross-serving-prefers-httproute': ['GRPCRouteCrossServingExclusive'],
   'ignore-gateway-class': ['GRPCRouteOutOfScopeParent'],
   'append-route-conditions': [

@@ -1,5 +1,7 @@
 import { gatewayClassObservedGenerationBump } from './gateway-class-observed-generation-bump.ts';
+import { gatewayInvalidParametersRef } from './gateway-invalid-parameters-ref.ts';
 import { gatewayInvalidRouteKind } from './gateway-invalid-route-kind.ts';
+import { gatewayInvalidTlsConfiguration } from './gateway-invalid-tls-configuration.ts';
 import { gatewayListenerUnsupportedProtocol } from './gateway-listener-unsupported-protocol.ts';
 import { gatewayModifyListeners } from './gateway-modify-listeners.ts';
 import { gatewayObservedGenerationBump } from './gateway-observed-generation-bump.ts';
@@ -14,7 +16,9 @@ import { gatewaySecretReferenceGrantSpecific } from './gateway-secret-reference-
  */
 export const upstreamGatewayTests = [
   gatewayClassObservedGenerationBump,
+  gatewayInvalidParametersRef,
   gatewayInvalidRouteKind,
+  gatewayInvalidTlsConfiguration,
   gatewayListenerUnsupportedProtocol,
   gatewayModifyListeners,
   gatewayObservedGenerationBump,

@@ -1,5 +1,6 @@
 import { ConfigError } from '../errors.ts';
 import { existsInRelease, parseRelease, UPSTREAM_SINCE } from '../features/release.ts';
+import { testInRelease } from '../runner/test-in-release.ts';
 import { profilesFor } from '../features/profiles.ts';
 import { UPSTREAM_RELEASES } from '../features/upstream-releases.ts';
 import type { ConformanceTest } from '../runner/conformance-test.ts';
@@ -50,7 +51,7 @@ export function listTestsInReleases(all: readonly ConformanceTest[], gatewayApiV
   if (gatewayApiVersion !== undefined && !parseRelease(gatewayApiVersion)) {
     throw new ConfigError(`--gateway-api-version: expected a release such as v1.7.0, got "${gatewayApiVersion}"`);
   }
-  const tests = gatewayApiVersion ? all.filter((t) => existsInRelease(t.name, gatewayApiVersion)) : all;
+  const tests = gatewayApiVersion ? all.filter((t) => existsInRelease(t.name, gatewayApiVersion)).map((t) => testInRelease(t, gatewayApiVersion)) : all;
   const lines = gatewayApiVersion ? [lineOf(gatewayApiVersion)] : UPSTREAM_RELEASES.map((r) => r.line);
   return listTests(tests).map((t) => ({
     ...t,

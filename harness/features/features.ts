@@ -17,6 +17,7 @@ export const Feature = {
   GatewayHTTPListenerIsolation: 'GatewayHTTPListenerIsolation',
   GatewayPort8080: 'GatewayPort8080',
   GatewayRouteHostnameIntersectionPrecedence: 'GatewayRouteHostnameIntersectionPrecedence',
+  GatewayInfrastructure: 'GatewayInfrastructure',
   // Ours: GRPCRoute behaviour upstream has no feature name for.
   GRPCRouteResponseHeaderModifier: 'GRPCRouteResponseHeaderModifier',
   GRPCRouteRequestMirror: 'GRPCRouteRequestMirror',
@@ -62,6 +63,7 @@ export const FEATURES: readonly FeatureInfo[] = [
   info(Feature.BackendTLSPolicySANValidation, 'extended', 'upstream', 'BackendTLSPolicy subjectAltNames validation'),
   info(Feature.GatewayHTTPListenerIsolation, 'extended', 'upstream', 'A request is served only by its best-matching listener'),
   info(Feature.GatewayPort8080, 'extended', 'upstream', 'Listeners on port 8080'),
+  info(Feature.GatewayInfrastructure, 'extended', 'upstream', 'Gateway spec.infrastructure (labels, annotations, parametersRef)', 'v1.7.0'),
   info(
     Feature.GatewayRouteHostnameIntersectionPrecedence,
     'extended',

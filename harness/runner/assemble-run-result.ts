@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/types.ts';
 import { existsInRelease } from '../features/release.ts';
+import { testInRelease } from './test-in-release.ts';
 import type { RunFacts } from '../run/facts.ts';
 import type { ConformanceTest } from './conformance-test.ts';
 import type { RunResult, TestResult } from './results.ts';
@@ -51,6 +52,6 @@ export function assembleRunResult(input: AssembleInput): RunResult {
     // A test upstream added in a later release does not exist for this one: not even as skipped.
     tests: input.tests
       .filter((t) => existsInRelease(t.name, facts.gatewayAPIVersion))
-      .map((t) => input.recorded.get(t.name) ?? notRun(t, input.notRunReason)),
+      .map((t) => input.recorded.get(t.name) ?? notRun(testInRelease(t, facts.gatewayAPIVersion), input.notRunReason)),
   };
 }

@@ -8,6 +8,8 @@ export interface ConformanceTest {
   readonly description: string;
   /** Every feature the test needs; it is skipped as not supported when one is missing. */
   readonly features: readonly FeatureName[];
+  /** From release `since` on, the test needs these features instead (harness/runner/test-in-release.ts). */
+  readonly featuresFrom?: readonly { readonly since: string; readonly features: readonly FeatureName[] }[];
   /** Fixture files relative to `fixtures/`, applied in order before the body runs. */
   readonly manifests: readonly string[];
   /** Statement numbers of ../shared/reference/grpcroute-semantics.md §12 that the test checks. */

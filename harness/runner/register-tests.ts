@@ -5,6 +5,7 @@ import type { ConformanceTest } from './conformance-test.ts';
 import { executeTest } from './execute-test.ts';
 import { decideGate } from './gating.ts';
 import { Slots } from './slots.ts';
+import { testInRelease } from './test-in-release.ts';
 import type { TestDeps } from './test-deps.ts';
 import './provided-context.ts';
 
@@ -25,7 +26,8 @@ function vitestTimeout(timeouts: { test: number; delete: number; create: number 
 export function registerConformanceTests(allTests: readonly ConformanceTest[], deps: TestDeps): void {
   const provided = inject('conformance');
   // Before the installed release has an upstream test of that name, that test does not exist.
-  const tests = provided ? allTests.filter((t) => existsInRelease(t.name, provided.facts.gatewayAPIVersion)) : allTests;
+  const version = provided?.facts.gatewayAPIVersion;
+  const tests = version ? allTests.filter((t) => existsInRelease(t.name, version)).map((t) => testInRelease(t, version)) : allTests;
   if (tests.length === 0) {
     // Vitest treats a file without tests as an error; an empty registry is a valid (empty) run.
     test.skip('no conformance tests registered', () => {});

@@ -4,16 +4,13 @@ import { isKnownFeatureName } from '../../harness/features/features.ts';
 import { DEFAULT_GATEWAY_API_VERSION, existsInRelease, UPSTREAM_SINCE } from '../../harness/features/release.ts';
 import { gatewayGrpcProfile } from '../../harness/features/profiles.ts';
 import { UPSTREAM_RELEASES } from '../../harness/features/upstream-releases.ts';
+import { testInRelease } from '../../harness/runner/test-in-release.ts';
 import { CONFORMANCE_TESTS } from '../../suites/index.ts';
 import { readUpstreamModule, type UpstreamModuleFacts } from './upstream-module.ts';
 
 // Upstream GATEWAY-GRPC tests we do not implement yet, per line (docs/reports.md lists them too).
 // They are absent from our reports, so the profile's counts are short by exactly these.
-// GatewayInvalidParametersRef needs Gateway only in v1.6 but also GatewayInfrastructure in v1.7: one
-// test object cannot carry both until features can differ per release line.
-// GatewayInvalidTLSConfiguration checks ResolvedRefs=False InvalidCertificateRef, which no §12
-// statement requires (124 is Programmed=False InvalidTLSConfig): it waits for a statement.
-const GATEWAY_STATUS_NOT_YET = ['GatewayInvalidParametersRef', 'GatewayInvalidTLSConfiguration'];
+const GATEWAY_STATUS_NOT_YET: string[] = [];
 const LISTENER_SET = [
   'ListenerSetAllowedNamespaceNone',
   'ListenerSetAllowedNamespaceSame',
@@ -59,7 +56,7 @@ describe.each(UPSTREAM_RELEASES.map((r) => [r.line, r] as const))('upstream %s, 
 
   it.skipIf(moduleOf(release.readFrom) === undefined)('our report holds exactly upstream GATEWAY-GRPC tests, under their names, with their features', () => {
     const upstream = moduleOf(release.readFrom)!;
-    const ours = CONFORMANCE_TESTS.filter((t) => existsInRelease(t.name, release.readFrom));
+    const ours = CONFORMANCE_TESTS.filter((t) => existsInRelease(t.name, release.readFrom)).map((t) => testInRelease(t, release.readFrom));
     const profile = gatewayGrpcProfile(release.readFrom);
     const counted = ours.filter((t) => profile.holds(t.name));
     const wanted = new Map(upstream.gatewayGrpcTests.map((t) => [t.name, t]));

@@ -19,6 +19,8 @@ export const CONTROLLER_FAULTS = [
   { name: 'append-route-conditions', description: 'Changed route parent conditions are appended next to the old ones instead of replacing them.' },
   { name: 'cross-serving-prefers-httproute', description: 'Exclusive cross-serving: the HTTPRoute keeps the listener whatever the age of either route.' },
   { name: 'touches-foreign-conditions', description: 'Status parents written by other controllers are removed when writing ours.' },
+  { name: 'ignore-parameters-ref', description: 'Gateway infrastructure.parametersRef is not looked at: a Gateway naming unknown parameters is accepted.' },
+  { name: 'certificate-ref-kind-unchecked', description: 'A listener certificateRef is read as a Secret of that name whatever its group and kind say.' },
 ] as const;
 
 export type ControllerFaultName = (typeof CONTROLLER_FAULTS)[number]['name'];

@@ -92,7 +92,7 @@ export function computeDesiredState(snapshot: Snapshot, settings: ControllerSett
 
   for (const state of gateways.values()) {
     const counts = new Map([...(attachedCounts.get(state.key) ?? new Map<string, Set<string>>())].map(([name, set]) => [name, set.size]));
-    const desired = gatewayStatusDesired(state, counts);
+    const desired = gatewayStatusDesired(state, counts, settings.faults.has('ignore-parameters-ref'));
     statuses.push({ kind: 'Gateway', key: state.key, nextStatus: (cur, now) => mergeGatewayStatus((cur as Gateway).status, desired, settings, now) });
   }
   for (const policy of snapshot.backendTlsPolicies) {

@@ -31,12 +31,12 @@ const GATEWAY_TYPES = new Set(['Accepted', 'Programmed']);
 const LISTENER_TYPES = new Set(['Accepted', 'ResolvedRefs', 'Programmed', 'Conflicted']);
 
 /** Desired Gateway status from validated listeners and per-listener attached route counts. */
-export function gatewayStatusDesired(state: GatewayState, attachedRoutes: ReadonlyMap<string, number>): GatewayStatusDesired {
+export function gatewayStatusDesired(state: GatewayState, attachedRoutes: ReadonlyMap<string, number>, ignoreParametersRef = false): GatewayStatusDesired {
   const generation = state.gateway.metadata.generation;
   // Conflicted listeners count too: Gateway API asks for ListenersNotValid whenever there are some.
   const has = (l: GatewayState['listeners'][number], type: string, status: string): boolean => l.conditions.some((c) => c.type === type && c.status === status);
   const invalid = state.listeners.filter((l) => !has(l, 'Accepted', 'True') || has(l, 'Conflicted', 'True')).map((l) => l.listener.name);
-  const rejected = parametersRejection(state.gateway);
+  const rejected = ignoreParametersRef ? undefined : parametersRejection(state.gateway);
   const anyProgrammed = !rejected && state.listeners.some((l) => l.programmed);
   return {
     addresses: [{ type: 'IPAddress', value: state.address }],

@@ -52,7 +52,7 @@ export function evaluateListeners(
     }
     let certificates: ListenerState['certificates'];
     if (supportedProtocol && listener.protocol === 'HTTPS') {
-      const resolved = resolveCertificates(gateway, listener, snapshot, references);
+      const resolved = resolveCertificates(gateway, listener, snapshot, references, settings.faults.has('certificate-ref-kind-unchecked'));
       if ('problem' in resolved) problems.push(resolved.problem);
       else certificates = resolved.certificates;
     }
@@ -120,6 +120,7 @@ function resolveCertificates(
   listener: Listener,
   snapshot: Snapshot,
   references: ReferencePolicy,
+  kindUnchecked: boolean,
 ): { certificates: { certPem: string; keyPem: string }[] } | { problem: Problem } {
   const refs = listener.tls?.certificateRefs ?? [];
   if ((listener.tls?.mode ?? 'Terminate') !== 'Terminate') {
@@ -131,7 +132,7 @@ function resolveCertificates(
   for (const ref of refs) {
     const namespace = ref.namespace ?? gatewayNamespace;
     const label = `Secret ${namespace}/${ref.name}`;
-    if ((ref.group ?? '') !== '' || (ref.kind ?? 'Secret') !== 'Secret') {
+    if (!kindUnchecked && ((ref.group ?? '') !== '' || (ref.kind ?? 'Secret') !== 'Secret')) {
       return { problem: { reason: 'InvalidCertificateRef', message: `certificateRef ${ref.group ?? ''}/${ref.kind} ${ref.name} is not a Secret` } };
     }
     const from = { group: GATEWAY_GROUP, kind: 'Gateway', namespace: gatewayNamespace };
