@@ -9,7 +9,7 @@ import { userAgentFor } from '../kube/user-agent.ts';
 import { checkGatewayClass } from '../run/preflight.ts';
 import { carveLoadBalancerRange } from './kind/address-pool.ts';
 import { runCommand, type CommandSpec } from './kind/command.ts';
-import { buildEchoImage, loadEchoImage } from './kind/echo-image.ts';
+import { provideEchoImage } from './kind/echo-image.ts';
 import { ensureGatewayApiCrds } from './kind/gateway-api-crds.ts';
 import { interruptibleBySignals, unlessAborted } from './kind/interrupt-during-setup.ts';
 import { DEFAULT_KIND_CONFIG } from './kind/kind-config.ts';
@@ -76,12 +76,7 @@ export function kindClusterProvider(config: ResolvedConfig, log: (line: string) 
     } else {
       await steps.step('Starting cloud-provider-kind', () => startCloudProvider());
     }
-    if (config.echoImage === undefined) {
-      await steps.step('Building the echo-server image', () => run(buildEchoImage()));
-      await steps.step(`Loading the echo-server image into "${name}"`, () => run(loadEchoImage(name)));
-    } else {
-      steps.detail(`echo-server image ${config.echoImage} (--echo-image): not built`);
-    }
+    await provideEchoImage({ run, steps, signal, clusterName: name, workDir, ...(config.echoImage === undefined ? {} : { echoImage: config.echoImage }) });
     await ensureGatewayApiCrds({ client, kubectl, run, steps, signal, settings });
     for (const spec of vendorInstallCommands(settings, kubectl, kubeconfigPath)) {
       await steps.step(spec.file === 'sh' ? 'Running --install-command' : `Applying ${spec.args.at(-1) ?? ''}`, () => run(spec));

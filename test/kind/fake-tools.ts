@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** The directory holding the fake kind, docker, kubectl and cloud-provider-kind. */
@@ -22,6 +22,8 @@ export async function readCalls(callsFile: string): Promise<RecordedCall[]> {
     .map((l) => JSON.parse(l) as RecordedCall);
 }
 
+/** Also forgets the images the fake docker pulled or built. */
 export async function resetCalls(callsFile: string): Promise<void> {
   await writeFile(callsFile, '');
+  await rm(`${callsFile}.images`, { force: true });
 }

@@ -8,11 +8,13 @@ import { resolveRealClusterSettings, type RealClusterInput } from '../../harness
 import type { ResolvedConfig } from '../../harness/config/types.ts';
 import { DEFAULT_TIMEOUTS } from '../../harness/config/timeouts.ts';
 import { PROJECT_ROOT } from '../../harness/runner/project-root.ts';
+import { ECHO_IMAGE } from '../../harness/version.ts';
 import { startEmbeddedForTest, type EmbeddedForTest } from '../kube/embedded-fixture.ts';
 import { existingClusterConfig } from '../cluster/run-config.ts';
 import { fakeToolEnv, readCalls, resetCalls } from './fake-tools.ts';
 
-const IMAGE = 'ghcr.io/grpcroute-conformance/echo-server:v0.1.0';
+const IMAGE = ECHO_IMAGE;
+const INSPECT = 'docker image inspect --format {{.Os}}/{{.Architecture}}';
 const METALLB = 'https://raw.githubusercontent.com/metallb/metallb/v0.14.9/config/manifests/metallb-native.yaml';
 const NAME = 'grpcroute-conformance';
 
@@ -77,8 +79,12 @@ describe('kind provider, with fake kind/docker/kubectl', () => {
       `${kubectl} wait --namespace metallb-system --for=condition=ready pod --selector=app=metallb --timeout=180s`,
       'docker network inspect kind --format {{json .IPAM.Config}}',
       `${kubectl} apply --server-side -f -`,
-      `docker build -f $ROOT/echo-server/Dockerfile -t ${IMAGE} $ROOT`,
-      `kind load docker-image ${IMAGE} --name ${NAME}`,
+      `${INSPECT} ${IMAGE}`,
+      `docker pull ${IMAGE}`,
+      `docker build --provenance=false --sbom=false -f $ROOT/echo-server/Dockerfile -t ${IMAGE} $ROOT`,
+      `${INSPECT} ${IMAGE}`,
+      `docker save --platform linux/amd64 -o $TMP/echo-image.tar ${IMAGE}`,
+      `kind load image-archive $TMP/echo-image.tar --name ${NAME}`,
       `${kubectl} apply --server-side -f $DIR/vendor.yaml`,
       'kubectl apply -f extra.yaml',
       `kind delete cluster --name ${NAME} --kubeconfig $TMP/kubeconfig`,
@@ -125,7 +131,7 @@ describe('kind provider, with fake kind/docker/kubectl', () => {
     expect(text).toContain('command (paste into a shell to retry):');
     expect(text).toContain(`  kubectl --kubeconfig ${failure.command.split(' ')[2]} apply --server-side -f ${join(dir, 'vendor.yaml')}`);
     expect(text).toContain('  Error from server (NotFound): error when creating');
-    expect(text).toContain('echo-server image registry.example/echo:1 (--echo-image): not built');
+    expect(text).toContain('echo-server image registry.example/echo:1 (--echo-image): not in the local image store, so the cluster pulls it');
 
     await kind.stop();
     const sequence = await recorded();
@@ -171,6 +177,7 @@ describe('kind provider on a cluster without the Gateway API CRDs', () => {
       'kind get clusters',
       'kind create cluster --name vendor-ci --config $TMP/kind-config.yaml --image kindest/node:v1.31.0 --kubeconfig $TMP/kubeconfig',
       `${kubectl} label nodes --selector node-role.kubernetes.io/control-plane node.kubernetes.io/exclude-from-external-load-balancers-`,
+      'docker image inspect --format {{.Os}}/{{.Architecture}} registry.example/echo:1',
       `${kubectl} apply --server-side -f ${url}`,
       `${kubectl} wait --for=condition=Established --timeout=60s crd/gatewayclasses.gateway.networking.k8s.io crd/gateways.gateway.networking.k8s.io crd/grpcroutes.gateway.networking.k8s.io crd/referencegrants.gateway.networking.k8s.io`,
       `${kubectl} apply --server-side -f $DIR/vendor.yaml`,

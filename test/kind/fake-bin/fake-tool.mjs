@@ -4,13 +4,24 @@
 //   FAKE_KIND_CLUSTERS      comma list printed by `kind get clusters`
 //   FAKE_FAIL               a command line containing this fails like the real tool would
 //   FAKE_BLOCK              a command line containing this prints its progress and runs until killed
-import { appendFileSync, copyFileSync, readFileSync } from 'node:fs';
+//   FAKE_DOCKER_IMAGES      comma list of images already in the local image store
+//   FAKE_PULLABLE           comma list of images `docker pull` finds
+//   FAKE_DOCKER_PLATFORM    what `docker image inspect` reports (default linux/amd64)
+// Pulled, built and loaded images are remembered in $FAKE_CALLS.images for later commands of the same test.
+import { appendFileSync, copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { undocumentedFlag } from './documented-flags.mjs';
 
 const [tool, ...argv] = process.argv.slice(2);
 const line = [tool, ...argv].join(' ');
 const readsStdin = argv.includes('-') && argv[argv.indexOf('-') - 1] === '-f';
 const stdin = readsStdin ? readFileSync(0, 'utf8') : undefined;
 appendFileSync(process.env.FAKE_CALLS ?? '/dev/null', `${JSON.stringify({ argv: [tool, ...argv], ...(stdin === undefined ? {} : { stdin }) })}\n`);
+
+const unknown = undocumentedFlag(tool, argv);
+if (unknown) {
+  process.stderr.write(`unknown flag: ${unknown}\nSee '${tool} ${argv[0]} --help'.\n`);
+  process.exit(1);
+}
 
 const out = (text) => process.stdout.write(`${text}\n`);
 const err = (text) => process.stderr.write(`${text}\n`);
@@ -52,13 +63,43 @@ if (tool === 'kind' && argv[0] === 'create') {
 } else if (tool === 'kind' && argv[0] === 'delete') {
   err(`Deleting cluster "${cluster}" ...`);
   err(`Deleted nodes: ["${cluster}-control-plane"]`);
+} else if (tool === 'kind' && argv[0] === 'load' && argv[1] === 'image-archive') {
+  if (!existsSync(argv[2])) {
+    err(`ERROR: failed to load image: open ${argv[2]}: no such file or directory`);
+    process.exit(1);
+  }
 } else if (tool === 'kind' && argv[0] === 'load') {
   err(`Image: "${argv[2]}" with ID "sha256:3f1d5bd6f0e1c0ffee" not yet present on node "${cluster}-control-plane", loading...`);
+} else if (tool === 'docker' && argv[0] === 'image' && argv[1] === 'inspect') {
+  const image = argv.at(-1);
+  if (!localImages().includes(image)) {
+    err(`Error response from daemon: No such image: ${image}`);
+    process.exit(1);
+  }
+  out(process.env.FAKE_DOCKER_PLATFORM ?? 'linux/amd64');
+} else if (tool === 'docker' && argv[0] === 'pull') {
+  const image = argv.at(-1);
+  if (!(process.env.FAKE_PULLABLE ?? '').split(',').includes(image)) {
+    err(`Error response from daemon: failed to resolve reference "${image}": ${image}: not found`);
+    process.exit(1);
+  }
+  remember(image);
+  out(`${image.split(':').at(-1)}: Pulling from ${image.split(':')[0]}\nStatus: Downloaded newer image for ${image}`);
+} else if (tool === 'docker' && argv[0] === 'save') {
+  if (!localImages().includes(argv.at(-1))) {
+    err(`Error response from daemon: reference does not exist`);
+    process.exit(1);
+  }
+  writeFileSync(flag('-o'), `fake archive of ${argv.at(-1)} for ${flag('--platform')}\n`);
+} else if (tool === 'docker' && argv[0] === 'push') {
+  out(`The push refers to repository [${argv.at(-1).split(':')[0]}]\n${argv.at(-1).split(':').at(-1)}: digest: sha256:5e1f0c0ffee size: 856`);
 } else if (tool === 'docker' && argv[0] === 'network') {
   out('[{"Subnet":"172.18.0.0/16","Gateway":"172.18.0.1"},{"Subnet":"fc00:f853:ccd:e793::/64","Gateway":"fc00:f853:ccd:e793::1"}]');
-} else if (tool === 'docker' && argv[0] === 'build') {
+} else if (tool === 'docker' && (argv[0] === 'build' || (argv[0] === 'buildx' && argv[1] === 'build'))) {
   err('#0 building with "default" instance using docker driver');
   err(`#12 naming to ${flag('-t')} done`);
+  if (argv.includes('--push')) err(`#13 pushing ${flag('-t')} done`);
+  else remember(flag('-t'));
 } else if (tool === 'kubectl' && argv.includes('label')) {
   out('node/kind-control-plane unlabeled');
 } else if (tool === 'kubectl' && argv.includes('wait')) {
@@ -71,6 +112,19 @@ if (tool === 'kind' && argv[0] === 'create') {
 } else if (tool === 'cloud-provider-kind') {
   err('I0101 00:00:00.000000 1 controller.go:174] probe HTTP address https://kind-control-plane:6443');
   block();
+}
+
+function localImages() {
+  const remembered = existsSync(imagesFile()) ? readFileSync(imagesFile(), 'utf8').split('\n') : [];
+  return [...(process.env.FAKE_DOCKER_IMAGES ?? '').split(','), ...remembered].filter(Boolean);
+}
+
+function remember(image) {
+  appendFileSync(imagesFile(), `${image}\n`);
+}
+
+function imagesFile() {
+  return `${process.env.FAKE_CALLS ?? '/tmp/fake-tool'}.images`;
 }
 
 function block() {
