@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ECHO_IMAGE_REPOSITORY } from '../echo-server/src/image-name.ts';
 import { REAL_CLUSTER_DEFAULTS } from './cluster/kind/real-cluster-settings.ts';
 import { UPSTREAM_RELEASES } from './features/upstream-releases.ts';
 
@@ -29,8 +30,8 @@ export const PACKAGE_ROOT = findPackageRoot();
 /** The one version: the npm package's, the reports' suite version and the echo image's tag. */
 export const SUITE_VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as PackageJson).version;
 
-/** The echo-server image the fixtures name; its tag is always the suite version. */
-export const ECHO_IMAGE = `ghcr.io/grpcroute-conformance/echo-server:v${SUITE_VERSION}`;
+/** The echo-server image the fixtures name, as .github/workflows/echo-image.yaml publishes it: tagged with the suite version. */
+export const ECHO_IMAGE = `${ECHO_IMAGE_REPOSITORY}:v${SUITE_VERSION}`;
 
 /**
  * Gateway API releases this version is checked against: first the default (the CRDs real clusters get),

@@ -1,4 +1,4 @@
-const OUR_ECHO_REPOSITORY = 'ghcr.io/grpcroute-conformance/echo-server';
+import { ECHO_IMAGE_REPOSITORY as OUR_ECHO_REPOSITORY } from '../../echo-server/src/image-name.ts';
 
 /** True for our echo server image (any tag) and for any image whose repository ends in `echo-basic`. */
 export function isEchoImage(image: string | undefined): boolean {
@@ -8,4 +8,4 @@ export function isEchoImage(image: string | undefined): boolean {
 }
 
 export const ECHO_IMAGE_ONLY_MESSAGE =
-  'this node agent only runs the echo server image (ghcr.io/grpcroute-conformance/echo-server:* or an image whose repository ends in echo-basic), in-process';
+  `this node agent only runs the echo server image (${OUR_ECHO_REPOSITORY}:* or an image whose repository ends in echo-basic), in-process`;
