@@ -2,6 +2,7 @@ import type { ConfigLayer } from '../config/config-input.ts';
 import { suggest } from '../config/did-you-mean.ts';
 import { ConfigError } from '../errors.ts';
 import { applyRaw } from './config-layers.ts';
+import { parseEchoImageArgs } from './echo-image-args.ts';
 import { isSwitch, OPTIONS, type OptionSpec } from './options.ts';
 import { parseBoolean } from './value-parsers.ts';
 
@@ -10,6 +11,7 @@ export type ParsedArgs =
   | { readonly command: 'version' }
   | { readonly command: 'run'; readonly flags: ConfigLayer }
   | { readonly command: 'list'; readonly flags: ConfigLayer; readonly json: boolean }
+  | { readonly command: 'echo-image'; readonly push: string; readonly platforms?: readonly string[] }
   | {
       readonly command: 'embedded';
       readonly flags: ConfigLayer;
@@ -24,9 +26,13 @@ export const COMMAND_FLAGS = {
     { flag: 'kubeconfig-out', arg: 'PATH', description: 'where to write the kubeconfig of the embedded cluster (required)' },
     { flag: 'no-reference-gateway', description: 'start only the API server and workloads, without the reference gateway' },
   ],
+  'echo-image': [
+    { flag: 'push', arg: 'REGISTRY/NAME:TAG', description: 'build the echo-server image from this checkout and push it there (required)' },
+    { flag: 'platform', arg: 'LIST', description: 'build for these platforms, e.g. linux/amd64,linux/arm64 (default: the Docker daemon\'s own)' },
+  ],
 } as const;
 
-const COMMANDS = ['run', 'list', 'embedded', 'version', 'help'] as const;
+const COMMANDS = ['run', 'list', 'embedded', 'echo-image', 'version', 'help'] as const;
 
 function allFlagNames(): string[] {
   return [...OPTIONS.map((o) => o.flag), ...Object.values(COMMAND_FLAGS).flatMap((fs) => fs.map((f) => f.flag)), 'help'];
@@ -97,6 +103,7 @@ export function parseArgv(argv: readonly string[]): ParsedArgs {
     return v === undefined ? false : v === true ? true : parseBoolean(v);
   };
   if (chosen === 'list') return { command: 'list', flags, json: bool('json') };
+  if (chosen === 'echo-image') return parseEchoImageArgs(flags, commandValues);
   if (chosen === 'embedded') {
     const out = commandValues.get('kubeconfig-out');
     if (typeof out !== 'string' || out.trim() === '') {

@@ -29,6 +29,10 @@ async function run(argv: readonly string[], io: CliIo, suite: ConformanceSuite):
     io.stdout.write(renderList(suite.builtinTests, args.json, args.flags.gatewayApiVersion));
     return 0;
   }
+  if (args.command === 'echo-image') {
+    const { runEchoImageCommand } = await import('./echo-image-command.ts');
+    return runEchoImageCommand({ push: args.push, ...(args.platforms ? { platforms: args.platforms } : {}) }, io);
+  }
   if (args.command === 'embedded') {
     const { runEmbeddedStandalone } = await import('../cluster/embedded-standalone.ts');
     await runEmbeddedStandalone({ kubeconfigOut: resolve(io.cwd, args.kubeconfigOut), referenceGateway: args.referenceGateway });
