@@ -25,6 +25,8 @@ export interface DifferentialCase {
   readonly expect: Expected;
   /** Channels whose CRDs the case is meant for (default both). */
   readonly channels?: readonly Channel[];
+  /** Releases whose CRDs the case is meant for (default all of CRD_SETS), for a rule a release changed. */
+  readonly releases?: readonly string[];
 }
 
 export const accepted: Expected = 'accepted';

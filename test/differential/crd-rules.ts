@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { gatewayApiCrdFolder } from '../../harness/cluster/control-plane/gateway-api-crds.ts';
-import { GATEWAY_API_VERSION, type Channel } from './servers.ts';
+import type { CrdSet } from './servers.ts';
 
 /** The CRDs whose rules the table must cover, by kind and manifest file. */
 export const COVERED_CRDS = {
@@ -59,8 +59,8 @@ function childPath(parent: string, key: string): string {
  * constraints are collected over every served version; versions that repeat a rule at the same
  * path count it once, because the cases use one version per kind.
  */
-export async function readCrdInventory(channel: Channel): Promise<CrdInventory> {
-  const folder = await gatewayApiCrdFolder(GATEWAY_API_VERSION, channel);
+export async function readCrdInventory({ version, channel }: CrdSet): Promise<CrdInventory> {
+  const folder = await gatewayApiCrdFolder(version, channel);
   const rules = new Map<string, CelRule>();
   const constraints = new Map<string, SchemaConstraint>();
   for (const [kind, file] of Object.entries(COVERED_CRDS) as [CoveredKind, string][]) {

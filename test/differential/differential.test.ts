@@ -4,10 +4,10 @@ import type { DifferentialCase } from './case.ts';
 import { constraintCovered, ruleCovered, type RealRefusal } from './coverage.ts';
 import { COVERED_CRDS, readCrdInventory, type CoveredKind, type CrdInventory } from './crd-rules.ts';
 import { runTable } from './run-table.ts';
-import { realServerAvailable, startEmbeddedServer, startRealServer, type Channel, type ServerUnderTest } from './servers.ts';
+import { CRD_SETS, realServerAvailable, startEmbeddedServer, startRealServer, type CrdSet, type ServerUnderTest } from './servers.ts';
 import { normaliseField, verdictOf, type Observed } from './verdict.ts';
 
-const CHANNELS: readonly Channel[] = ['standard', 'experimental'];
+const nameOf = (set: CrdSet): string => `${set.version} ${set.channel}`;
 
 interface ChannelRun {
   readonly cases: readonly DifferentialCase[];
@@ -21,25 +21,26 @@ function expectedText(c: DifferentialCase): string {
 }
 
 describe.skipIf(!realServerAvailable())('differential validation: embedded cluster vs kube-apiserver with the upstream CRDs', () => {
-  const runs = new Map<Channel, ChannelRun>();
+  const runs = new Map<string, ChannelRun>();
   const servers: ServerUnderTest[] = [];
 
-  // Both channels at once: most of the time is the real servers starting, which overlaps well.
+  // Every CRD set at once: most of the time is the real servers starting, which overlaps well.
   beforeAll(async () => {
     await Promise.all(
-      CHANNELS.map(async (channel) => {
-        const cases = ALL_CASES.filter((c) => !c.channels || c.channels.includes(channel));
+      CRD_SETS.map(async (set) => {
+        const { channel, version } = set;
+        const cases = ALL_CASES.filter((c) => (!c.channels || c.channels.includes(channel)) && (!c.releases || c.releases.includes(version)));
         const started = Date.now();
         // Settled, not all: a server that did start must still be stopped when the other fails.
-        const [real, embedded] = await Promise.allSettled([startRealServer(channel), startEmbeddedServer(channel)]);
+        const [real, embedded] = await Promise.allSettled([startRealServer(set), startEmbeddedServer(set)]);
         for (const s of [real, embedded]) if (s.status === 'fulfilled') servers.push(s.value);
         if (real.status === 'rejected') throw real.reason;
         if (embedded.status === 'rejected') throw embedded.reason;
-        const inventory = await readCrdInventory(channel);
+        const inventory = await readCrdInventory(set);
         const ready = Date.now();
         const [realResults, embeddedResults] = await Promise.all([runTable(real.value.client, cases), runTable(embedded.value.client, cases)]);
-        console.log(`${channel}: servers ready in ${ready - started} ms, ${cases.length} cases on both in ${Date.now() - ready} ms`);
-        runs.set(channel, { cases, real: realResults, embedded: embeddedResults, inventory });
+        console.log(`${nameOf(set)}: servers ready in ${ready - started} ms, ${cases.length} cases on both in ${Date.now() - ready} ms`);
+        runs.set(nameOf(set), { cases, real: realResults, embedded: embeddedResults, inventory });
       }),
     );
   }, 120_000);
@@ -57,7 +58,7 @@ describe.skipIf(!realServerAvailable())('differential validation: embedded clust
     expect(new Set(ALL_CASES.map((c) => c.name)).size).toBe(ALL_CASES.length);
   });
 
-  for (const channel of CHANNELS) {
+  for (const channel of CRD_SETS.map(nameOf)) {
     describe(channel, () => {
       it('the real server gives each case the verdict the table expects', () => {
         const run = runs.get(channel)!;

@@ -8,8 +8,22 @@ import { loadKubeconfig } from '../../kube-rest/kubeconfig.ts';
 import { KubeRestClient } from '../../kube-rest/rest-client.ts';
 import { freeLoopbackPorts } from './free-ports.ts';
 
-export const GATEWAY_API_VERSION = 'v1.6.1';
 export type Channel = 'standard' | 'experimental';
+
+/**
+ * The release and channel whose upstream CRDs a run installs. v1.7.0's experimental channel is not
+ * compared: the embedded cluster's experimental rules follow v1.6 (session persistence, XBackend and
+ * BackendTLSPolicy CA rules changed there).
+ */
+export interface CrdSet {
+  readonly version: string;
+  readonly channel: Channel;
+}
+export const CRD_SETS: readonly CrdSet[] = [
+  { version: 'v1.6.1', channel: 'standard' },
+  { version: 'v1.6.1', channel: 'experimental' },
+  { version: 'v1.7.0', channel: 'standard' },
+];
 
 /** One API server under comparison, reached over REST like any client would. */
 export interface ServerUnderTest {
@@ -29,7 +43,7 @@ export function realServerAvailable(): boolean {
 }
 
 /** kube-apiserver v1.36 with the release's upstream CRDs of `channel` installed. */
-export async function startRealServer(channel: Channel): Promise<ServerUnderTest> {
+export async function startRealServer({ version, channel }: CrdSet): Promise<ServerUnderTest> {
   const [etcdClient, etcdPeer, apiserver, controllerManager] = await freeLoopbackPorts(4);
   const plane = await startControlPlane({
     binaries: locateBinaries({}),
@@ -38,7 +52,7 @@ export async function startRealServer(channel: Channel): Promise<ServerUnderTest
   });
   try {
     const kube = KubeClient.load({ kubeconfigPath: plane.kubeconfigs.suite, userAgent: 'differential' });
-    await installGatewayApiManifests(kube, await readGatewayApiManifests(await gatewayApiCrdFolder(GATEWAY_API_VERSION, channel)));
+    await installGatewayApiManifests(kube, await readGatewayApiManifests(await gatewayApiCrdFolder(version, channel)));
     const client = new KubeRestClient(loadKubeconfig(plane.kubeconfigs.suite));
     return { client, stop: () => (client.close(), plane.stop()) };
   } catch (error) {
@@ -47,8 +61,8 @@ export async function startRealServer(channel: Channel): Promise<ServerUnderTest
   }
 }
 
-export async function startEmbeddedServer(channel: Channel): Promise<ServerUnderTest> {
-  const cluster = await startEmbeddedCluster({ gatewayAPIVersion: GATEWAY_API_VERSION, gatewayAPIChannel: channel, workloads: false });
+export async function startEmbeddedServer({ version, channel }: CrdSet): Promise<ServerUnderTest> {
+  const cluster = await startEmbeddedCluster({ gatewayAPIVersion: version, gatewayAPIChannel: channel, workloads: false });
   const client = new KubeRestClient(loadKubeconfig(cluster.kubeconfigPath));
   return { client, stop: () => (client.close(), cluster.stop()) };
 }

@@ -13,7 +13,9 @@ function sessionRoute(sessionPersistence: Record<string, unknown>): Differential
 // accepted because the unknown fields are pruned.
 export const EXPERIMENTAL_CASES: DifferentialCase[] = [
   { name: 'experimental GRPCRoute: rule names repeated', object: grpcRoute({ rules: [{ name: 'a' }, { name: 'a' }] }), channels: EXPERIMENTAL, expect: refusedAt('spec.rules') },
-  { name: 'standard GRPCRoute: rule names repeated', object: grpcRoute({ rules: [{ name: 'a' }, { name: 'a' }] }), channels: STANDARD, expect: accepted },
+  { name: 'standard GRPCRoute before v1.7: rule names repeated', object: grpcRoute({ rules: [{ name: 'a' }, { name: 'a' }] }), channels: STANDARD, releases: ['v1.6.1'], expect: accepted },
+  // v1.7.0 moved the uniqueness rule to the standard CRD.
+  { name: 'standard GRPCRoute from v1.7: rule names repeated', object: grpcRoute({ rules: [{ name: 'a' }, { name: 'a' }, {}] }), channels: STANDARD, releases: ['v1.7.0'], expect: refusedAt('spec.rules') },
   { name: 'GRPCRoute: distinct rule names', object: grpcRoute({ rules: [{ name: 'a' }, { name: 'b' }, {}] }), expect: accepted },
   { name: 'experimental GRPCRoute: cookie session', object: sessionRoute({ sessionName: 's', type: 'Cookie', absoluteTimeout: '1h30m', cookieConfig: { lifetimeType: 'Permanent' } }), channels: EXPERIMENTAL, expect: accepted },
   { name: 'experimental GRPCRoute: header session', object: sessionRoute({ type: 'Header', sessionName: 'x-session' }), channels: EXPERIMENTAL, expect: accepted },
