@@ -12,7 +12,7 @@ import { ECHO_IMAGE } from '../../harness/version.ts';
 import { FAKE_BIN, fakeToolEnv, readCalls, resetCalls } from './fake-tools.ts';
 
 const INSPECT = 'docker image inspect --format {{.Os}}/{{.Architecture}}';
-const FAKE_ENV = ['FAKE_DOCKER_IMAGES', 'FAKE_PULLABLE', 'FAKE_DOCKER_PLATFORM', 'FAKE_FAIL'];
+const FAKE_ENV = ['FAKE_DOCKER_IMAGES', 'FAKE_PULLABLE', 'FAKE_DOCKER_PLATFORM', 'FAKE_FAIL', 'FAKE_BLOCK'];
 
 let dir: string;
 let calls: string;
@@ -91,6 +91,18 @@ describe('the echo image on kind', () => {
       /^exited with code 1: docker build --provenance=false --sbom=false -f /,
     );
     expect(lines.join('\n')).toMatch(/ ✗ Building the echo-server image \(\d+\.\ds\)\n {3}exited with code 1/);
+  });
+
+  it('an abort while pulling is not taken for an unpullable image: it stops there, no build', async () => {
+    process.env.FAKE_BLOCK = 'docker pull';
+    const controller = new AbortController();
+    const run = (spec: CommandSpec) => runCommand(spec, controller.signal);
+    const providing = provideEchoImage({ run, steps: createStepLog(() => {}), signal: controller.signal, clusterName: 'c1', workDir: dir });
+    // Abort once the fake pull has recorded its call, i.e. is running.
+    while (!(await recorded()).includes(`docker pull ${ECHO_IMAGE}`)) await new Promise((r) => setImmediate(r));
+    controller.abort(new Error('interrupted by SIGINT'));
+    await expect(providing).rejects.toThrow('interrupted by SIGINT');
+    expect(await recorded()).toEqual([`${INSPECT} ${ECHO_IMAGE}`, `docker pull ${ECHO_IMAGE}`]);
   });
 
   it('--echo-image that is local is loaded the same way', async () => {
