@@ -4,6 +4,7 @@ import { appendWithinDeadline } from './append-bounded.ts';
 import { writeFilesAtomically } from './atomic-files.ts';
 import { ensureFolder } from './ensure-folder.ts';
 import { REPORT_RENDERERS, STEP_SUMMARY_FILE } from './report-renderers.ts';
+import { fitStepSummary } from './step-summary-cap.ts';
 import { STEP_SUMMARY_DEADLINE_MS } from './write-run-reports.ts';
 
 export { renderTerminalSummary, type TerminalSummaryOptions } from './terminal-summary.ts';
@@ -35,8 +36,9 @@ export async function renderReports(run: RunResult, dir: string, options: Render
   await writeFilesAtomically(files);
   const stepSummary = options.env?.GITHUB_STEP_SUMMARY;
   if (stepSummary) {
-    const summary = files.find(([path]) => path === join(dir, STEP_SUMMARY_FILE))?.[1] ?? '';
-    await appendWithinDeadline(stepSummary, `${summary}\n`, STEP_SUMMARY_DEADLINE_MS);
+    const full = join(dir, STEP_SUMMARY_FILE);
+    const summary = files.find(([path]) => path === full)?.[1] ?? '';
+    await appendWithinDeadline(stepSummary, (before) => fitStepSummary(`${summary}\n`, before, full), STEP_SUMMARY_DEADLINE_MS);
   }
   return files.map(([path]) => path);
 }

@@ -1,11 +1,12 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { RunResult } from '../runner/results.ts';
 import { appendWithinDeadline } from './append-bounded.ts';
 import { writeFilesAtomically } from './atomic-files.ts';
 import { ensureFolder, removeCreatedFolders } from './ensure-folder.ts';
 import { REPORT_RENDERERS, STEP_SUMMARY_FILE } from './report-renderers.ts';
+import { fitStepSummary } from './step-summary-cap.ts';
 import { withinDeadline } from './within-deadline.ts';
 
 /** A whole suite's reports are a few megabytes; past this the disk is hung, not slow. */
@@ -88,7 +89,8 @@ export async function writeRunReports(run: RunResult, dir: string, options: Writ
   const summary = files.find(([name]) => name === STEP_SUMMARY_FILE)?.[1];
   if (stepSummary && summary !== undefined) {
     try {
-      await appendWithinDeadline(stepSummary, `${summary}\n`, STEP_SUMMARY_DEADLINE_MS);
+      const full = written.find((path) => basename(path) === STEP_SUMMARY_FILE);
+      await appendWithinDeadline(stepSummary, (before) => fitStepSummary(`${summary}\n`, before, full), STEP_SUMMARY_DEADLINE_MS);
     } catch (error) {
       failures.push(`GITHUB_STEP_SUMMARY not appended to: ${message(error)}`);
     }
