@@ -84,6 +84,10 @@ export async function acquireRunLease(client: KubeClient, options: AcquireOption
       continue;
     }
     if (state === 'gone') continue;
+    // A holder between deleting its lease and deleting its namespace (a release) also leaves the lease
+    // unchanged: only a namespace that is still the same one, and not being deleted, proves it dead.
+    const now = await client.get(namespaceKey);
+    if (!now || now.metadata['deletionTimestamp'] || now.metadata.uid !== existing.metadata.uid) continue;
     options.log(`run ${holder} is dead: its lease ${name}/${RUN_LEASE_NAME} was not renewed for ${formatSeconds(timing.durationSeconds * 1000 + timing.marginMs)}; deleting namespace ${name}`);
     await client.delete(namespaceKey);
     await waitUntilGone(client, namespaceKey, options.deleteTimeoutMs);
