@@ -31,21 +31,22 @@ async function check(name, args) {
   return { name, ok: code === 0, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
 }
 
-async function unitTests(scratch) {
-  const out = join(scratch, 'unit.json');
-  const { code } = await run([bin('vitest/vitest.mjs'), 'run', '--config', 'vitest.unit.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+/** `launcher`: the node to run on and its arguments before the script (see onNode); `paths`: a subset of the tests. */
+async function unitTests(scratch, name = 'unit tests', [file, ...prefix] = [process.execPath], paths = []) {
+  const out = join(scratch, `${name.replace(/\W+/g, '-')}.json`);
+  const { code } = await run([...prefix, bin('vitest/vitest.mjs'), 'run', '--config', 'vitest.unit.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...paths], {}, file);
   try {
     const json = JSON.parse(await readFile(out, 'utf8'));
     // A file that fails to load has no tests; count it so the sum cannot look clean.
     const broken = json.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
-    return { name: 'unit tests', ok: code === 0, passed: json.numPassedTests, failed: json.numFailedTests + broken };
+    return { name, ok: code === 0, passed: json.numPassedTests, failed: json.numFailedTests + broken };
   } catch {
-    return { name: 'unit tests', ok: false, passed: 0, failed: 1 };
+    return { name, ok: false, passed: 0, failed: 1 };
   }
 }
 
-async function conformance(name = 'conformance', extraArgs = []) {
-  const { code, stdout } = await run([join(root, 'bin/grpcroute-conformance.js'), ...extraArgs], { CI: 'true' });
+async function conformance(name = 'conformance', extraArgs = [], [file, ...prefix] = [process.execPath]) {
+  const { code, stdout } = await run([...prefix, join(root, 'bin/grpcroute-conformance.js'), ...extraArgs], { CI: 'true' }, file);
   const last = stdout.trimEnd().split('\n').at(-1) ?? '';
   const match = TOTALS.exec(last);
   if (!match) return { name, ok: false, passed: 0, failed: 1 };
@@ -56,6 +57,20 @@ async function conformance(name = 'conformance', extraArgs = []) {
 async function controlPlaneBuild() {
   const { code } = await run([join(root, 'tools/real-peers/build.sh')], {}, 'bash');
   return { name: 'control-plane build', ok: code === 0, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
+}
+
+/** Node majors the engines field promises besides this one, from the npm registry's `node` package (npx caches it). */
+const OTHER_NODES = ['22', '24'];
+const QUICK_TESTS = 'GRPCExactMethodMatching,GRPCRouteHeaderMatching';
+const QUICK_UNITS = ['test/grpc', 'test/report/write-run-reports.test.ts', 'test/report/render-reports.test.ts'];
+
+/** A short embedded run and a unit subset on Node `major`: two stages, or one failure when that node cannot be had. */
+async function onNode(major, scratch) {
+  const launcher = ['npx', '--yes', '--package', `node@${major}`, 'node'];
+  const { code, stdout } = await run([...launcher.slice(1), '-p', 'process.versions.node'], {}, 'npx');
+  if (code !== 0 || !stdout.trim().startsWith(`${major}.`)) return [{ name: `Node ${major} (npx --package node@${major})`, ok: false, passed: 0, failed: 1 }];
+  const suite = await conformance(`conformance on Node ${major} (${QUICK_TESTS})`, ['--run-test', QUICK_TESTS, '--report-dir', join(scratch, `node${major}`)], launcher);
+  return [suite, await unitTests(scratch, `unit subset on Node ${major}`, launcher, QUICK_UNITS)];
 }
 
 /** A stage whose own last line is `N passed, N failed`; a missing line counts as one failure. */
@@ -82,6 +97,10 @@ try {
   stages.push(await totals('package', [join(root, 'bin/run-ts.js'), 'test/package/install-check.ts']));
   console.log('== conformance (embedded reference gateway)');
   stages.push(await conformance());
+  for (const major of OTHER_NODES) {
+    console.log(`== Node ${major} (npm's node package: ${QUICK_TESTS} on the embedded cluster, ${QUICK_UNITS.join(' ')})`);
+    stages.push(...(await onNode(major, scratch)));
+  }
   // The embedded stage runs the default (newest) release; this one keeps the older release line tested, on its real CRDs.
   console.log('== conformance (real kube-apiserver, etcd and kube-controller-manager; Gateway API v1.6.1 CRDs; reference gateway)');
   stages.push(build.ok ? await conformance('conformance (real control plane)', ['--cluster=control-plane', '--gateway-api-version', 'v1.6.1', '--report-dir', 'reports/control-plane']) : { name: 'conformance (real control plane)', ok: false, passed: 0, failed: 1 });
