@@ -39,6 +39,6 @@ describe('one version: package, echo image tag, report', () => {
   });
 
   it('the package names the Node.js lines it supports', () => {
-    expect(packageJson.engines.node).toBe('^20.11.0 || ^22.0.0 || ^24.0.0');
+    expect(packageJson.engines.node).toBe('^20.19.0 || ^22.12.0 || ^24.0.0');
   });
 });
