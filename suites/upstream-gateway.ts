@@ -4,6 +4,7 @@ import { gatewayInvalidRouteKind } from './gateway-invalid-route-kind.ts';
 import { gatewayInvalidTlsConfiguration } from './gateway-invalid-tls-configuration.ts';
 import { gatewayListenerUnsupportedProtocol } from './gateway-listener-unsupported-protocol.ts';
 import { gatewayModifyListeners } from './gateway-modify-listeners.ts';
+import { gatewayNameMaximumLength } from './gateway-name-maximum-length.ts';
 import { gatewayObservedGenerationBump } from './gateway-observed-generation-bump.ts';
 import { gatewaySecretInvalidReferenceGrant } from './gateway-secret-invalid-reference-grant.ts';
 import { gatewaySecretMissingReferenceGrant } from './gateway-secret-missing-reference-grant.ts';
@@ -21,6 +22,7 @@ export const upstreamGatewayTests = [
   gatewayInvalidTlsConfiguration,
   gatewayListenerUnsupportedProtocol,
   gatewayModifyListeners,
+  gatewayNameMaximumLength,
   gatewayObservedGenerationBump,
   gatewaySecretInvalidReferenceGrant,
   gatewaySecretMissingReferenceGrant,

@@ -12,6 +12,7 @@ export const UPSTREAM_SINCE: Readonly<Record<string, string>> = {
   GRPCRouteMultipleGateways: 'v1.7.0',
   GRPCRouteMultipleRoutesAttachmentSameHostnameIntersection: 'v1.7.0',
   GRPCRouteRequestHeaderModifier: 'v1.7.0',
+  GatewayNameMaximumLength: 'v1.7.0',
 };
 
 /** `v1.6.1` → [1, 6, 1]; undefined for anything that is not a release version. */

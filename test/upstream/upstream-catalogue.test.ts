@@ -25,7 +25,6 @@ const NOT_YET_IMPLEMENTED: Readonly<Record<string, readonly string[]>> = {
   'v1.7': [
     ...GATEWAY_STATUS_NOT_YET,
     'GatewayInfrastructureMetadata',
-    'GatewayNameMaximumLength',
     'GatewayOptionalAddressValue',
     'GatewayPreserveForeignConditions',
     'GatewayStaticAddresses',
