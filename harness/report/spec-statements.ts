@@ -37,7 +37,8 @@ const AREAS: readonly (readonly [string, readonly Entry[]])[] = [
     ['MUST', 'only routes attached to an in-scope parent are reconciled'],
   ]],
   ['Cross-serving', [
-    ['MUST', 'one listener accepts only one of HTTPRoute and GRPCRoute for a shared hostname'],
+    // v1.7.0 makes rejecting one optional (MAY reject; if so, accept exactly one); v1.6 read it as always.
+    ['MUST', 'a listener that rejects one of an HTTPRoute and a GRPCRoute sharing a hostname keeps exactly one'],
     ['MUST', 'the older route wins the shared hostname'],
     ['MUST', 'equal age falls back to namespace/name order'],
     ['MUST', 'the losing route reports Accepted=False'],
