@@ -28,7 +28,7 @@ export function renderHelp(): string {
     COMMAND_FLAGS[name].map((f) => `  --${f.flag}${'arg' in f ? ` ${f.arg}` : ''}\n${indent}${f.description}`);
   return [
     'Usage: grpcroute-conformance [run] [options]',
-    '       grpcroute-conformance list [--json]',
+    '       grpcroute-conformance list [--json] [--gateway-api-version VERSION]',
     '       grpcroute-conformance embedded --kubeconfig-out PATH [--no-reference-gateway]',
     '       grpcroute-conformance echo-image --push REGISTRY/NAME:TAG [--platform LIST]',
     '       grpcroute-conformance version',
@@ -38,7 +38,7 @@ export function renderHelp(): string {
     '',
     'Commands:',
     '  run (default)  run the suite; exit 0 when no test failed, 1 when one did, 2 for bad input or setup failure',
-    '  list           print the tests with their features and support level (needs no cluster)',
+    '  list           print the tests with their features, support level, report profile and first upstream release; with --gateway-api-version only that release\'s tests (needs no cluster)',
     '  embedded       start the embedded cluster (and the reference gateway) until interrupted',
     '  echo-image     build the echo-server image and push it to your registry (clusters that cannot pull ghcr.io); prints the --echo-image flag to use',
     '  version        print this suite\'s version and the Gateway API releases it supports (--version is the implementation\'s, for reports)',
