@@ -42,7 +42,10 @@ export const grpcRouteBackendTlsMissingCa = defineConformanceTest({
   description:
     'A BackendTLSPolicy whose caCertificateRefs names a ConfigMap that does not exist cannot be met: either the route gets ' +
     'ResolvedRefs=False and RPCs fail UNAVAILABLE, or the policy gets Accepted=False NoValidCACertificate and RPCs get a gateway-made 5xx',
-  features: [Feature.Gateway, Feature.GRPCRoute, Feature.BackendTLSPolicy],
+  // Before v1.7.0 no upstream feature promised BackendTLSPolicy for GRPCRoute backends (#86 is the
+  // v1.7.0 union, with BackendTLSPolicyGRPCRoute): there it takes our feature as well.
+  features: [Feature.Gateway, Feature.GRPCRoute, Feature.BackendTLSPolicy, Feature.GRPCRouteBackendTLSPolicy],
+  featuresFrom: [{ since: 'v1.7.0', features: [Feature.Gateway, Feature.GRPCRoute, Feature.BackendTLSPolicy] }],
   manifests: ['grpcroute-backend-tls-missing-ca.yaml'],
   specRefs: [69, 76, 86, 93],
   async run(t) {

@@ -29,6 +29,7 @@ export const Feature = {
   GRPCRouteExtensionRef: 'GRPCRouteExtensionRef',
   GRPCRouteCrossServingExclusive: 'GRPCRouteCrossServingExclusive',
   GRPCRouteDeadlinePropagation: 'GRPCRouteDeadlinePropagation',
+  GRPCRouteBackendTLSPolicy: 'GRPCRouteBackendTLSPolicy',
 } as const;
 
 export type FeatureName = (typeof Feature)[keyof typeof Feature];
@@ -84,6 +85,12 @@ export const FEATURES: readonly FeatureInfo[] = [
     'implementation-specific',
     'grpcroute-conformance',
     'HTTPRoute and GRPCRoute with intersecting hostnames on one listener: only the older is accepted',
+  ),
+  info(
+    Feature.GRPCRouteBackendTLSPolicy,
+    'extended',
+    'grpcroute-conformance',
+    "BackendTLSPolicy applies to GRPCRoute backends; needed only before v1.7.0, whose BackendTLSPolicy feature promises it together with GRPCRoute",
   ),
   info(
     Feature.GRPCRouteDeadlinePropagation,

@@ -23,6 +23,7 @@ const ALWAYS = [
   'GRPCRouteHeaderRegexMatch',
   'GRPCRouteExtensionRef',
   'GRPCRouteDeadlinePropagation',
+  'GRPCRouteBackendTLSPolicy',
 ] as const;
 
 /** Sorted ascending, as GEP-2162 asks. */
