@@ -118,7 +118,7 @@ describe('workload runner', () => {
     );
     expect(pod.status.phase).toBe('Pending');
     expect(pod.status.podIP).toBeUndefined();
-    expect(pod.status.containerStatuses[0].state.waiting.reason).toBe('ImageNotSupported');
+    expect(pod.status.containerStatuses[0].state.waiting.reason).toBe('ImagePullBackOff');
     expect(pod.status.containerStatuses[0].state.waiting.message).toMatch(/only runs the echo server image/);
   });
 

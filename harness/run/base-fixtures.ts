@@ -1,6 +1,7 @@
 import type { TimeoutConfig } from '../config/types.ts';
 import { applyObjects, readFixture, type ApplyScope } from '../kube/apply.ts';
 import { describeGateway, gatewayProblems } from '../kube/status.ts';
+import { unlessPodsFail } from '../kube/pod-failures.ts';
 import type { KubeObject } from '../kube/types.ts';
 import { done, notYet, waitForObject } from '../kube/wait.ts';
 
@@ -25,15 +26,21 @@ export async function applyBaseFixtures(
 
 /**
  * Every base Deployment has all replicas ready and every base Gateway is Accepted and Programmed
- * (like upstream's NamespacesMustBeReady), within timeouts.namespacesMustBeReady.
+ * (like upstream's NamespacesMustBeReady), within timeouts.namespacesMustBeReady. A backend Pod
+ * that cannot pull its image, crash-loops or cannot be scheduled ends the wait at once (PodFailureError).
  */
-export async function waitForBaseReady(scope: ApplyScope, applied: readonly KubeObject[], timeouts: TimeoutConfig, signal?: AbortSignal): Promise<void> {
+export function waitForBaseReady(scope: ApplyScope, applied: readonly KubeObject[], timeouts: TimeoutConfig, signal?: AbortSignal): Promise<void> {
+  const deployments = applied.filter((o) => o.kind === 'Deployment');
+  return unlessPodsFail(scope.client, deployments, signal, (waitSignal) => waitForAll(scope, applied, timeouts, waitSignal));
+}
+
+async function waitForAll(scope: ApplyScope, applied: readonly KubeObject[], timeouts: TimeoutConfig, signal: AbortSignal): Promise<void> {
   const options = (object: KubeObject, wanted: string) => ({
     object: `${object.kind} ${object.metadata.namespace}/${object.metadata.name}`,
     wanted,
     timeoutName: 'namespacesMustBeReady',
     timeoutMs: timeouts.namespacesMustBeReady,
-    ...(signal ? { signal } : {}),
+    signal,
   });
   const waits = applied.map((object) => {
     const target = { apiVersion: object.apiVersion, kind: object.kind, namespace: object.metadata.namespace, name: object.metadata.name };

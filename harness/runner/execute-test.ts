@@ -84,7 +84,10 @@ export async function executeTest(test: ConformanceTest, options: ExecuteOptions
 
   const startedAt = now();
   const deadline = new ExtendableDeadline(config.timeouts.test, (ms) => new TestDeadlineError(test.name, ms));
-  const signal = options.runSignal ? AbortSignal.any([deadline.signal, options.runSignal]) : deadline.signal;
+  // A backend Pod that will never run ends the test through its signal, like the deadline does.
+  const backendsFailed = new AbortController();
+  const bodyDone = new AbortController();
+  const signal = AbortSignal.any([deadline.signal, backendsFailed.signal, ...(options.runSignal ? [options.runSignal] : [])]);
   // Every concurrent case and RPC of the test listens on this one signal; that is by design.
   setMaxListeners(0, deadline.signal, signal);
   acceptWaitReservations(signal, (ms) => deadline.reserve(ms));
@@ -124,7 +127,9 @@ export async function executeTest(test: ConformanceTest, options: ExecuteOptions
     };
     log(`features: ${test.features.join(', ') || 'none'}`);
     const body = async () => {
-      for (const manifest of test.manifests) await kube.applyFixture(manifest);
+      const applied = [];
+      for (const manifest of test.manifests) applied.push(...(await kube.applyFixture(manifest)));
+      deps.failOnBackendPods?.(facts, test.name, applied, AbortSignal.any([signal, bodyDone.signal])).catch((failure: unknown) => backendsFailed.abort(failure));
       await test.run(context);
     };
     await Promise.race([body(), whenAborted(signal)]);
@@ -133,6 +138,7 @@ export async function executeTest(test: ConformanceTest, options: ExecuteOptions
   } catch (caught) {
     error = caught;
   } finally {
+    bodyDone.abort();
     deadline.dispose();
   }
 

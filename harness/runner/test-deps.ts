@@ -1,6 +1,6 @@
 import type { TimeoutConfig } from '../config/types.ts';
 import type { GrpcHelpers } from '../grpc/types.ts';
-import type { KubeHelpers } from '../kube/types.ts';
+import type { KubeHelpers, KubeObject } from '../kube/types.ts';
 import type { RunFacts } from '../run/facts.ts';
 import type { CaseResult, Diagnostics } from './results.ts';
 
@@ -25,4 +25,6 @@ export interface TestDeps {
     log?: (m: string) => void;
   }): GrpcHelpers;
   collectDiagnostics(facts: RunFacts, testName: string): Promise<Diagnostics>;
+  /** Rejects once a Pod of the test's applied Deployments is hopeless (image, crash loop, unschedulable); stops on `signal`. */
+  failOnBackendPods?(facts: RunFacts, testName: string, applied: readonly KubeObject[], signal: AbortSignal): Promise<never>;
 }

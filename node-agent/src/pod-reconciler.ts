@@ -20,7 +20,8 @@ const DEFAULT_SCHEDULER = 'default-scheduler';
 const EVENT_REASON: Record<PodStartError['reason'], string> = {
   ContainerCreating: 'FailedMount',
   CreateContainerConfigError: 'Failed',
-  ImageNotSupported: 'ImageNotSupported',
+  // A kubelet that cannot pull says BackOff; the agent never can, so it says so at once.
+  ImagePullBackOff: 'BackOff',
   RunContainerError: 'Failed',
 };
 
@@ -59,7 +60,8 @@ export class PodReconciler {
 
     const images = containers(pod).map((c) => (typeof c.image === 'string' ? c.image : undefined));
     if (!this.runner.runs(images)) {
-      return this.cannotStart(pod, new PodStartError('ImageNotSupported', `${ECHO_IMAGE_ONLY_MESSAGE}; got ${images.join(', ')}`, pod.metadata.name));
+      const image = images.find((i) => !this.runner.runs([i])) ?? images.join(', ');
+      return this.cannotStart(pod, new PodStartError('ImagePullBackOff', `Back-off pulling image "${image}": ${ECHO_IMAGE_ONLY_MESSAGE}`, pod.metadata.name));
     }
     try {
       const started = await this.runner.start(pod, this.view.lookup(pod.metadata.namespace ?? ''));

@@ -3,7 +3,7 @@ export class PodStartError extends Error {
   readonly code = 'NODE_AGENT_POD_START';
 
   constructor(
-    readonly reason: 'ContainerCreating' | 'CreateContainerConfigError' | 'ImageNotSupported' | 'RunContainerError',
+    readonly reason: 'ContainerCreating' | 'CreateContainerConfigError' | 'ImagePullBackOff' | 'RunContainerError',
     message: string,
     readonly pod: string,
     options?: { cause?: unknown },

@@ -138,7 +138,7 @@ describe('node agent', () => {
     const waiting = await podNamed('nginx', (p) => p.status?.containerStatuses?.[0]?.state?.waiting !== undefined);
     expect(waiting.status.phase).toBe('Pending');
     expect(waiting.status.podIP).toBeUndefined();
-    expect(waiting.status.containerStatuses[0].state.waiting).toMatchObject({ reason: 'ImageNotSupported', message: expect.stringMatching(/only runs the echo server image.*got nginx:1\.27/) });
+    expect(waiting.status.containerStatuses[0].state.waiting).toMatchObject({ reason: 'ImagePullBackOff', message: expect.stringMatching(/^Back-off pulling image "nginx:1\.27": this node agent only runs the echo server image/) });
     const events = await converge(
       'warning event',
       async () => ((await api.get(`/api/v1/namespaces/${NS}/events`)).body.items as Json[]).filter((e) => e.involvedObject.name === 'nginx'),
@@ -148,7 +148,7 @@ describe('node agent', () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       type: 'Warning',
-      reason: 'ImageNotSupported',
+      reason: 'BackOff',
       involvedObject: { kind: 'Pod', name: 'nginx', namespace: NS, uid: waiting.metadata.uid },
       source: { component: 'grpcroute-node-agent', host: NODE },
     });
