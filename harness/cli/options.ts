@@ -1,4 +1,4 @@
-import { REAL_CLUSTER_DEFAULTS } from '../cluster/kind/real-cluster-settings.ts';
+import { parseGatewayApiVersion, REAL_CLUSTER_DEFAULTS } from '../cluster/kind/real-cluster-settings.ts';
 import { defaultConcurrency, MAX_CONCURRENCY, parseConcurrency } from '../config/concurrency.ts';
 import type { ConfigInput } from '../config/config-input.ts';
 import { CONFIG_DEFAULTS } from '../config/defaults.ts';
@@ -120,16 +120,22 @@ const TABLE: OptionTable = {
   kindConfig: { arg: 'PATH', description: 'kind: cluster config file instead of ours (one control-plane node)', parse: parseText },
   kindLoadBalancer: {
     arg: 'NAME',
-    description: 'kind: LoadBalancer addresses from metallb (a pool in the docker kind network) or cloud-provider-kind',
+    description: 'kind: LoadBalancer addresses from metallb (a pool in the docker kind network) or cloud-provider-kind (started with its own Gateway controller off); default metallb, or cloud-provider-kind where the host cannot reach node addresses (Docker Desktop, macOS, Windows)',
     defaultText: REAL_CLUSTER_DEFAULTS.kindLoadBalancer,
     parse: parseEnum(['metallb', 'cloud-provider-kind'] as const),
   },
-  gatewayApiVersion: { arg: 'VERSION', description: 'Gateway API release (a v1.6 or v1.7 one): its CRDs are installed when missing (always on kind and control-plane; on an existing cluster only when given), the embedded cluster emulates them, and only its tests run', defaultText: REAL_CLUSTER_DEFAULTS.gatewayApiVersion, parse: parseText },
+  gatewayApiVersion: { arg: 'VERSION', description: 'Gateway API release (a v1.6 or v1.7 one): its CRDs are installed when missing (always on kind and control-plane; on an existing cluster only when given), the embedded cluster emulates them, and only its tests run', defaultText: REAL_CLUSTER_DEFAULTS.gatewayApiVersion, parse: parseGatewayApiVersion },
   gatewayApiChannel: {
     arg: 'CHANNEL',
     description: 'Gateway API CRD channel to install, standard or experimental',
     defaultText: REAL_CLUSTER_DEFAULTS.gatewayApiChannel,
     parse: parseEnum(['standard', 'experimental'] as const),
+  },
+  gatewayApiCrds: {
+    arg: 'WHO',
+    description: "kind: install (the suite installs the CRDs of --gateway-api-version when missing, before the install step) or vendor (only the install step does; the run fails if the kinds are still not served after it). Use vendor when your install step applies its own CRDs, which upstream's safe-upgrades admission policy may refuse over ours",
+    defaultText: REAL_CLUSTER_DEFAULTS.gatewayApiCrds,
+    parse: parseEnum(['install', 'vendor'] as const),
   },
   installCommand: { arg: 'COMMAND', description: 'kind: shell command that installs the implementation (KUBECONFIG is set)', parse: parseText },
   installManifests: {

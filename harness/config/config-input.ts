@@ -1,4 +1,4 @@
-import type { ControlPlaneGateway, GatewayApiChannel, KindLoadBalancer } from '../cluster/kind/real-cluster-settings.ts';
+import type { ControlPlaneGateway, GatewayApiChannel, GatewayApiCrds, KindLoadBalancer } from '../cluster/kind/real-cluster-settings.ts';
 import type { ClusterKind, TimeoutConfig } from './types.ts';
 
 /**
@@ -43,6 +43,7 @@ export interface ConfigInput {
   kindLoadBalancer: KindLoadBalancer;
   gatewayApiVersion: string;
   gatewayApiChannel: GatewayApiChannel;
+  gatewayApiCrds: GatewayApiCrds;
   installCommand: string;
   installManifests: string[];
   controlPlaneGateway: ControlPlaneGateway;

@@ -13,8 +13,15 @@ export function setLeftBehindNotice(text: string | undefined): void {
   notice = text;
 }
 
+/** What a cluster provider created outside any run object (a kind cluster), shown when the run has set nothing yet. */
+let providerNotice: string | undefined;
+
+export function setProviderLeftBehindNotice(text: string | undefined): void {
+  providerNotice = text;
+}
+
 export function leftBehindNotice(): string | undefined {
-  return notice;
+  return notice ?? providerNotice;
 }
 
 /**

@@ -26,4 +26,5 @@ export async function readCalls(callsFile: string): Promise<RecordedCall[]> {
 export async function resetCalls(callsFile: string): Promise<void> {
   await writeFile(callsFile, '');
   await rm(`${callsFile}.images`, { force: true });
+  await rm(`${callsFile}.webhook`, { force: true });
 }

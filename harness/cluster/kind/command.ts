@@ -11,12 +11,19 @@ export interface CommandSpec {
   /** Fed on stdin (a manifest for `kubectl apply -f -`). */
   readonly input?: string;
   readonly timeoutMs?: number;
+  /**
+   * Runs in its own process group, killed whole on abort or exit: a shell's grandchildren (helm,
+   * kubectl) would outlive a kill of the shell alone.
+   */
+  readonly processGroup?: boolean;
 }
 
 /** A command exited non-zero, could not start, or timed out; carries the pasteable command and its output. */
 export class CommandFailedError extends HarnessError {
   readonly command: string;
   readonly output: string;
+
+  readonly why: string;
 
   constructor(init: { command: string; output: string; why: string; hint?: string }) {
     super('GRPCCONF_COMMAND_FAILED', `${init.why}: ${init.command.split('\n')[0]}${init.hint ? `; ${init.hint}` : ''}`, {
@@ -25,6 +32,12 @@ export class CommandFailedError extends HarnessError {
     this.name = 'CommandFailedError';
     this.command = init.command;
     this.output = init.output;
+    this.why = init.why;
+  }
+
+  /** The same failure with what it means and how to fix it added to its line. */
+  withHint(hint: string): CommandFailedError {
+    return new CommandFailedError({ command: this.command, output: this.output, why: this.why, hint });
   }
 }
 
@@ -41,16 +54,19 @@ const INSTALL_HINTS: Readonly<Record<string, string>> = {
  */
 export async function runCommand(spec: CommandSpec, signal?: AbortSignal): Promise<string> {
   const command = pasteableCommand(spec);
-  const result = await execa(spec.file, [...spec.args], {
+  const child = execa(spec.file, [...spec.args], {
     env: { ...spec.env },
     ...(spec.input === undefined ? { stdin: 'ignore' as const } : { input: spec.input }),
     all: true,
     reject: false,
     stripFinalNewline: true,
-    ...(signal ? { cancelSignal: signal } : {}),
+    ...(signal && !spec.processGroup ? { cancelSignal: signal } : {}),
     ...(spec.timeoutMs ? { timeout: spec.timeoutMs } : {}),
+    ...(spec.processGroup ? { detached: true } : {}),
   });
-  if (result.isCanceled && signal?.aborted) throw signal.reason;
+  const release = spec.processGroup ? killGroupOnAbortOrExit(child.pid, signal) : () => {};
+  const result = await child.finally(release);
+  if (signal?.aborted && (result.isCanceled || spec.processGroup)) throw signal.reason;
   if (!result.failed) return result.stdout;
   const output = result.all ?? '';
   const missing = (result.cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
@@ -58,4 +74,23 @@ export async function runCommand(spec: CommandSpec, signal?: AbortSignal): Promi
   if (result.timedOut) throw new CommandFailedError({ command, output, why: `timed out after ${Math.round((spec.timeoutMs ?? 0) / 1000)}s` });
   const why = result.exitCode === undefined ? `killed by ${result.signal ?? 'a signal'}` : `exited with code ${result.exitCode}`;
   throw new CommandFailedError({ command, output, why });
+}
+
+/** Sends SIGTERM to the whole group of `pid` when `signal` aborts or this process exits (execa's own cleanup skips detached children). */
+function killGroupOnAbortOrExit(pid: number | undefined, signal: AbortSignal | undefined): () => void {
+  if (pid === undefined) return () => {};
+  const killGroup = (): void => {
+    try {
+      process.kill(-pid, 'SIGTERM');
+    } catch {
+      // The group is gone already.
+    }
+  };
+  signal?.addEventListener('abort', killGroup, { once: true });
+  process.once('exit', killGroup);
+  if (signal?.aborted) killGroup();
+  return () => {
+    signal?.removeEventListener('abort', killGroup);
+    process.off('exit', killGroup);
+  };
 }

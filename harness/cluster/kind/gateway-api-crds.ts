@@ -4,6 +4,7 @@ import { checkGatewayApiCrds } from '../../run/preflight.ts';
 import type { CommandSpec } from './command.ts';
 import { unlessAborted } from './interrupt-during-setup.ts';
 import type { GatewayApiChannel, RealClusterSettings } from './real-cluster-settings.ts';
+import { explainSafeUpgradesDenial } from './safe-upgrades-policy.ts';
 import type { StepLog } from './step-log.ts';
 
 /** The release asset upstream publishes for each channel. */
@@ -43,9 +44,29 @@ export async function ensureGatewayApiCrds(context: CrdInstallContext): Promise<
   const { gatewayApiVersion: version, gatewayApiChannel: channel } = context.settings;
   await steps.step(`Installing Gateway API CRDs ${version} (${channel})`, async () => {
     steps.detail(`from ${gatewayApiInstallUrl(version, channel)}`);
-    await run(installGatewayApiCrds(kubectl, version, channel));
+    await run(installGatewayApiCrds(kubectl, version, channel)).catch((error: unknown) => {
+      throw explainSafeUpgradesDenial(error);
+    });
     await run(waitForGatewayApiCrds(kubectl));
   });
+}
+
+/** --gateway-api-crds vendor: the install step has run, and had to bring the CRDs. */
+export async function requireVendorCrds(context: Pick<CrdInstallContext, 'client' | 'steps' | 'signal' | 'run' | 'kubectl'>): Promise<void> {
+  // CRDs applied a moment ago are served only once Established; missing ones fail this at once.
+  await context.run(waitForGatewayApiCrds(context.kubectl)).catch((error: unknown) => {
+    if (context.signal.aborted) throw error;
+  });
+  try {
+    const found = await unlessAborted(context.signal, checkGatewayApiCrds(context.client));
+    context.steps.detail(`Gateway API CRDs installed by the install step: ${found.version} (${found.channel})`);
+  } catch (error) {
+    if (!(error instanceof HarnessError && error.code === 'GRPCCONF_CRDS_MISSING')) throw error;
+    throw new HarnessError(
+      'GRPCCONF_CRDS_MISSING',
+      `--gateway-api-crds vendor: after the install step, ${describeMissing(error)}; make the install step install the Gateway API CRDs, or drop --gateway-api-crds vendor so the suite installs them`,
+    );
+  }
 }
 
 function describeMissing(error: HarnessError): string {

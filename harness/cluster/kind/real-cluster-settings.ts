@@ -4,6 +4,8 @@ import { ConfigError } from '../../errors.ts';
 
 export type KindLoadBalancer = 'metallb' | 'cloud-provider-kind';
 export type GatewayApiChannel = 'standard' | 'experimental';
+/** install: the suite installs missing CRDs; vendor: only the implementation's install step does. */
+export type GatewayApiCrds = 'install' | 'vendor';
 /** The implementation the control-plane provider installs: our reference gateway, or a peer we did not write. */
 export type ControlPlaneGateway = 'reference' | 'traefik';
 
@@ -14,10 +16,12 @@ export interface RealClusterSettings {
   readonly kindNodeImage?: string;
   /** Absolute path of the user's kind config; omitted: ours (kind-config.ts). */
   readonly kindConfig?: string;
-  readonly kindLoadBalancer: KindLoadBalancer;
+  /** Omitted: metallb, or cloud-provider-kind where the host cannot reach node addresses (host-reachability.ts). */
+  readonly kindLoadBalancer?: KindLoadBalancer;
   readonly gatewayApiVersion: string;
   readonly gatewayApiChannel: GatewayApiChannel;
-  /** Install missing CRDs: always on kind; on an existing cluster only when a --gateway-api-* flag asks for it. */
+  readonly gatewayApiCrds: GatewayApiCrds;
+  /** Install missing CRDs: on kind unless --gateway-api-crds vendor; on an existing cluster only when a --gateway-api-* flag asks for it. */
   readonly installGatewayApi: boolean;
   /** Run through `sh -c` with KUBECONFIG set to the new cluster. */
   readonly installCommand?: string;
@@ -35,6 +39,7 @@ export interface RealClusterInput {
   kindLoadBalancer?: KindLoadBalancer;
   gatewayApiVersion?: string;
   gatewayApiChannel?: GatewayApiChannel;
+  gatewayApiCrds?: GatewayApiCrds;
   installCommand?: string;
   installManifests?: string[];
   controlPlaneGateway?: ControlPlaneGateway;
@@ -45,6 +50,7 @@ export const REAL_CLUSTER_DEFAULTS = {
   kindLoadBalancer: 'metallb',
   gatewayApiVersion: 'v1.7.0',
   gatewayApiChannel: 'standard',
+  gatewayApiCrds: 'install',
   controlPlaneGateway: 'reference',
 } as const satisfies Partial<RealClusterSettings>;
 
@@ -57,20 +63,35 @@ export function resolveRealClusterSettings(merged: RealClusterInput, cwd: string
   if (merged.cluster === 'kind' && !merged.installCommand && (merged.installManifests ?? []).length === 0) {
     throw new ConfigError('--cluster=kind creates an empty cluster: pass --install-command or --install-manifests to install the implementation under test');
   }
+  const gatewayApiCrds = merged.gatewayApiCrds ?? REAL_CLUSTER_DEFAULTS.gatewayApiCrds;
   return {
     realCluster: {
       kindClusterName: merged.kindClusterName ?? REAL_CLUSTER_DEFAULTS.kindClusterName,
       ...(merged.kindNodeImage ? { kindNodeImage: merged.kindNodeImage } : {}),
       ...(merged.kindConfig ? { kindConfig: resolve(cwd, merged.kindConfig) } : {}),
-      kindLoadBalancer: merged.kindLoadBalancer ?? REAL_CLUSTER_DEFAULTS.kindLoadBalancer,
+      ...(merged.kindLoadBalancer ? { kindLoadBalancer: merged.kindLoadBalancer } : {}),
       gatewayApiVersion: merged.gatewayApiVersion ?? REAL_CLUSTER_DEFAULTS.gatewayApiVersion,
       gatewayApiChannel: merged.gatewayApiChannel ?? REAL_CLUSTER_DEFAULTS.gatewayApiChannel,
-      installGatewayApi: merged.cluster === 'kind' || merged.gatewayApiVersion !== undefined || merged.gatewayApiChannel !== undefined,
+      gatewayApiCrds,
+      installGatewayApi: gatewayApiCrds === 'install' && (merged.cluster === 'kind' || merged.gatewayApiVersion !== undefined || merged.gatewayApiChannel !== undefined),
       ...(merged.installCommand ? { installCommand: merged.installCommand } : {}),
       installManifests: (merged.installManifests ?? []).map((p) => resolve(cwd, p)),
       controlPlaneGateway: merged.controlPlaneGateway ?? REAL_CLUSTER_DEFAULTS.controlPlaneGateway,
     },
   };
+}
+
+/**
+ * A Gateway API release tag as upstream publishes install assets for (v1.7.0, v1.7.0-rc.1):
+ * a typo fails while parsing flags, not as a 404 after the cluster is up. Monthly tags carry no
+ * standard-install.yaml (gateway-api site/content/en/concepts/versioning.md).
+ */
+export function parseGatewayApiVersion(raw: string): string {
+  const v = raw.trim();
+  if (!/^v\d+\.\d+\.\d+(-(rc|alpha|beta)\.?\d+)?$/.test(v)) {
+    throw new ConfigError(`expected a release such as ${REAL_CLUSTER_DEFAULTS.gatewayApiVersion}, got "${v}"`);
+  }
+  return v;
 }
 
 /** The real-cluster settings carried by a resolved config; defaults when it carries none (configs built by hand). */

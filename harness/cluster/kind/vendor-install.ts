@@ -11,6 +11,6 @@ export function vendorInstallCommands(
   kubeconfigPath: string,
 ): CommandSpec[] {
   const manifests = settings.installManifests.map((path) => kubectl(['apply', '--server-side', '-f', path]));
-  const command = settings.installCommand === undefined ? [] : [{ file: 'sh', args: ['-c', settings.installCommand], env: { KUBECONFIG: kubeconfigPath } }];
+  const command = settings.installCommand === undefined ? [] : [{ file: 'sh', args: ['-c', settings.installCommand], env: { KUBECONFIG: kubeconfigPath }, processGroup: true }];
   return [...manifests, ...command];
 }

@@ -20,15 +20,25 @@ export const DOCUMENTED_FLAGS = {
   'docker save': ['-o', '--output', '--platform'],
   'kind load docker-image': ['--name', '--nodes'],
   'kind load image-archive': ['--name', '--nodes'],
+  // docs.docker.com/reference/cli/docker/system/info/ (alias docker info).
+  'docker info': ['-f', '--format'],
+  // kubectl rollout status --help (kubectl reference docs; pkg/cmd/rollout/rollout_status.go) plus the globals --kubeconfig, -n/--namespace.
+  'kubectl rollout status': ['--kubeconfig', '-n', '--namespace', '--timeout', '-w', '--watch', '--revision', '-f', '--filename', '-k', '--kustomize', '-R', '--recursive'],
+  // cloud-provider-kind's cmd/app.go (Go flag package: one dash or two).
+  'cloud-provider-kind': ['v', 'enable-log-dumping', 'logs-dir', 'enable-lb-port-mapping', 'gateway-channel', 'enable-default-ingress', 'proxy-image'].flatMap((f) => [`-${f}`, `--${f}`]),
+  // POSIX ps (pubs.opengroup.org/onlinepubs/9799919799/utilities/ps.html): -A every process, -o format.
+  ps: ['-A', '-o'],
 };
 
 /** The first flag of `argv` (after the subcommand words) that `subcommand` does not document, if any. */
 export function undocumentedFlag(tool, argv) {
   for (const words of [3, 2, 1]) {
-    const subcommand = [tool, ...argv.slice(0, words - 1)].join(' ');
+    // kubectl's global --kubeconfig K comes before its subcommand.
+    const words0 = tool === 'kubectl' && argv[0] === '--kubeconfig' ? argv.slice(2) : argv;
+    const subcommand = [tool, ...words0.slice(0, words - 1)].join(' ');
     const allowed = DOCUMENTED_FLAGS[subcommand];
     if (!allowed) continue;
-    for (const arg of argv.slice(words - 1)) {
+    for (const arg of words0.slice(words - 1)) {
       if (!arg.startsWith('-') || arg === '-') continue;
       const name = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
       if (!allowed.includes(name)) return name;

@@ -2,11 +2,15 @@
 // stdin) as one JSON line to $FAKE_CALLS and prints what the real tool prints for that command.
 //   FAKE_KUBECONFIG_SOURCE  copied to --kubeconfig by `kind create cluster`
 //   FAKE_KIND_CLUSTERS      comma list printed by `kind get clusters`
-//   FAKE_FAIL               a command line containing this fails like the real tool would
+//   FAKE_FAIL               a command line containing this fails like the real tool would (printing FAKE_FAIL_OUTPUT if set)
 //   FAKE_BLOCK              a command line containing this prints its progress and runs until killed
 //   FAKE_DOCKER_IMAGES      comma list of images already in the local image store
 //   FAKE_PULLABLE           comma list of images `docker pull` finds
 //   FAKE_DOCKER_PLATFORM    what `docker image inspect` reports (default linux/amd64)
+//   FAKE_DOCKER_OS          what `docker info --format {{.OperatingSystem}}` prints (default Ubuntu 24.04.3 LTS)
+//   FAKE_PROCESSES          extra lines `ps -A -o args=` prints
+//   FAKE_WEBHOOK_DOWN       how many MetalLB pool applies fail as if its webhook were not serving yet
+//   FAKE_CPK_EXIT           cloud-provider-kind prints this and exits 255 instead of running
 // Pulled, built and loaded images are remembered in $FAKE_CALLS.images for later commands of the same test.
 import { appendFileSync, copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { undocumentedFlag } from './documented-flags.mjs';
@@ -29,7 +33,9 @@ const flag = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : und
 const cluster = flag('--name') ?? 'kind';
 
 if (process.env.FAKE_FAIL && line.includes(process.env.FAKE_FAIL)) {
-  if (tool === 'kubectl') {
+  if (process.env.FAKE_FAIL_OUTPUT) {
+    err(process.env.FAKE_FAIL_OUTPUT);
+  } else if (tool === 'kubectl') {
     const file = flag('-f') ?? '';
     err(`namespace/vendor-system serverside-applied`);
     err(`Error from server (NotFound): error when creating "${file}": namespaces "vendor-gateway" not found`);
@@ -100,6 +106,17 @@ if (tool === 'kind' && argv[0] === 'create') {
   err(`#12 naming to ${flag('-t')} done`);
   if (argv.includes('--push')) err(`#13 pushing ${flag('-t')} done`);
   else remember(flag('-t'));
+} else if (tool === 'docker' && argv[0] === 'info') {
+  out(process.env.FAKE_DOCKER_OS ?? 'Ubuntu 24.04.3 LTS');
+} else if (tool === 'ps') {
+  out('/sbin/init\nnode /usr/bin/vitest');
+  if (process.env.FAKE_PROCESSES) out(process.env.FAKE_PROCESSES);
+} else if (tool === 'kubectl' && argv.includes('rollout')) {
+  const target = argv.find((a) => a.includes('/'));
+  out(target.startsWith('ds/') ? `daemon set "${target.slice(3)}" successfully rolled out` : `deployment "${target.slice(7)}" successfully rolled out`);
+} else if (tool === 'kubectl' && argv.includes('apply') && stdin?.includes('kind: IPAddressPool') && webhookStillDown()) {
+  err('Error from server (InternalError): Internal error occurred: failed calling webhook "ipaddresspoolvalidationwebhook.metallb.io": failed to call webhook: Post "https://metallb-webhook-service.metallb-system.svc:443/validate-metallb-io-v1beta1-ipaddresspool?timeout=10s": dial tcp 10.96.12.7:443: connect: connection refused');
+  process.exit(1);
 } else if (tool === 'kubectl' && argv.includes('label')) {
   out('node/kind-control-plane unlabeled');
 } else if (tool === 'kubectl' && argv.includes('wait')) {
@@ -110,8 +127,22 @@ if (tool === 'kind' && argv[0] === 'create') {
   const kinds = [...source.matchAll(/^kind: (\S+)/gm)].map((m) => m[1].toLowerCase());
   for (const kind of kinds.length > 0 ? kinds : ['customresourcedefinition.apiextensions.k8s.io']) out(`${kind}/applied serverside-applied`);
 } else if (tool === 'cloud-provider-kind') {
+  err(`I0101 00:00:00.000000 1 app.go:62] FLAG: --gateway-channel="${flag('--gateway-channel') ?? 'standard'}"`);
+  if (process.env.FAKE_CPK_EXIT) {
+    err(`F0101 00:00:00.000000 1 app.go:96] ${process.env.FAKE_CPK_EXIT}`);
+    process.exit(255);
+  }
   err('I0101 00:00:00.000000 1 controller.go:174] probe HTTP address https://kind-control-plane:6443');
   block();
+}
+
+/** Counts MetalLB pool applies in $FAKE_CALLS.webhook; true while fewer than FAKE_WEBHOOK_DOWN have failed. */
+function webhookStillDown() {
+  const file = `${process.env.FAKE_CALLS ?? '/tmp/fake-tool'}.webhook`;
+  const failed = existsSync(file) ? Number(readFileSync(file, 'utf8')) : 0;
+  if (failed >= Number(process.env.FAKE_WEBHOOK_DOWN ?? 0)) return false;
+  writeFileSync(file, String(failed + 1));
+  return true;
 }
 
 function localImages() {
