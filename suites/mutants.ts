@@ -146,6 +146,8 @@ export const MUTANT_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
     'GRPCRouteReferenceGrantMatching',
     'GRPCRouteMirrorRefNotPermitted',
     'GRPCRouteListenerTLSConfig',
+    'GatewaySecretMissingReferenceGrant',
+    'GatewaySecretInvalidReferenceGrant',
   ],
   'keep-revoked-grant': ['GRPCRouteCrossNamespaceBackendRef'],
   'reveal-missing-target': ['GRPCRouteCrossNamespaceBackendRef'],
@@ -175,7 +177,7 @@ export const MUTANT_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
   'regex-not-anchored': ['GRPCRouteMethodRegexMatching', 'GRPCRouteHeaderRegexMatching'],
   'accept-disallowed-namespace': ['GRPCRouteAllowedNamespaces'],
   'ignore-hostname-intersection': ['GRPCRouteHostnameIntersection', 'GRPCRouteListenerSupportedKinds'],
-  'wrong-supported-kinds': ['GRPCRouteListenerSupportedKinds', 'GRPCRouteListenerInvalidConfig'],
+  'wrong-supported-kinds': ['GRPCRouteListenerSupportedKinds', 'GRPCRouteListenerInvalidConfig', 'GatewayInvalidRouteKind'],
   'touches-foreign-conditions': ['GRPCRouteForeignStatusEntries'],
   'ignore-parameters-ref': ['GatewayInvalidParametersRef'],
   'certificate-ref-kind-unchecked': ['GatewayInvalidTLSConfiguration'],
@@ -188,4 +190,33 @@ export const MUTANT_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
     'GRPCRouteForeignStatusEntries',
   ],
   'ignore-listener-conflicts': ['GRPCRouteListenerConflicts'],
+  'method-match-as-prefix': ['GRPCExactMethodMatching', 'GRPCRouteMethodOnlyMatching'],
+  'no-backend-refs-internal': ['GRPCRouteNoBackendRefs'],
+  'deadline-dropped': ['GRPCRouteDeadline'],
+  'precedence-ignore-original-hostname': ['GRPCRouteMultipleRoutesAttachmentSameHostnameIntersection'],
+  'named-rule-dropped': ['GRPCRouteNamedRule'],
+  'route-serves-first-parent-only': ['GRPCRouteMultipleGateways'],
+  'invalid-kind-as-backend-not-found': ['GRPCRouteInvalidBackendRefs'],
+  'no-endpoints-not-resolved': ['GRPCRouteBackendNoEndpoints'],
+  'resolved-refs-generation-on-change-only': ['GRPCRouteObservedGeneration'],
+  'gateway-generation-on-change-only': ['GatewayObservedGenerationBump', 'GatewayModifyListeners'],
+  'gateway-class-status-written-once': ['GatewayClassObservedGenerationBump'],
+  'removed-listener-status-kept': ['GatewayModifyListeners'],
+  'unsupported-protocol-accepted': ['GatewayListenerUnsupportedProtocol'],
+  'secret-grant-core-group-named': ['GatewaySecretReferenceGrantAllInNamespace', 'GatewaySecretReferenceGrantSpecific'],
+  'long-gateway-name-skipped': ['GatewayNameMaximumLength'],
+  'mixed-protocol-port-served-anyway': ['GRPCRouteMixedProtocolPort'],
+};
+
+/**
+ * Faults that break something nearly every test looks at (a status condition, the gRPC code of
+ * every gateway-made answer). A blanket kill proves the test reads that common thing, not that it
+ * checks its own behaviour: a test counts as covered only when a fault outside this list kills it.
+ */
+export const BLANKET_FAULTS: Readonly<Record<string, string>> = {
+  'missing-resolved-refs': 'every test waits for ResolvedRefs on its routes before sending traffic',
+  'not-found-instead-of-unimplemented': 'every test that checks a request nothing routes sees the wrong code',
+  'unknown-instead-of-unavailable': 'every test with an unusable backend sees the wrong code',
+  'stale-observed-generation': 'every test that updates an object waits for the new observedGeneration',
+  'append-route-conditions': 'every test that changes a route reads its conditions through the shared status checks',
 };

@@ -35,7 +35,8 @@ export function resolveBackend(route: Route, ref: BackendObjectReference, ctx: B
   const key = `${namespace}/${ref.name}:${ref.port ?? ''}`;
   const invalid = (problem: RefProblem, tlsPolicy?: BackendTlsPolicy): BackendResolution => ({ backend: { key, valid: false, endpoints: [] }, problem, tlsPolicy });
   if (group !== '' || kind !== 'Service') {
-    return invalid({ reason: 'InvalidKind', message: `backendRef ${ref.name} has unsupported kind ${group ? `${group}/` : ''}${kind}` });
+    const reason = ctx.settings.faults.has('invalid-kind-as-backend-not-found') ? 'BackendNotFound' : 'InvalidKind';
+    return invalid({ reason, message: `backendRef ${ref.name} has unsupported kind ${group ? `${group}/` : ''}${kind}` });
   }
   const service = ctx.snapshot.services.get(`${namespace}/${ref.name}`);
   const from = { group: GATEWAY_GROUP, kind: route.kind ?? 'GRPCRoute', namespace: route.metadata.namespace ?? '' };
@@ -53,9 +54,12 @@ export function resolveBackend(route: Route, ref: BackendObjectReference, ctx: B
   const port = (service.spec.ports ?? []).find((p) => p.port === ref.port);
   if (!port) return invalid({ reason: 'BackendNotFound', message: `Service ${namespace}/${ref.name} has no port ${ref.port ?? '(unset)'}` });
   const sharing = (service.spec.ports ?? []).filter((p) => p.port === port.port && (p.protocol ?? 'TCP') !== (port.protocol ?? 'TCP'));
+  let misreported: RefProblem | undefined;
   if (sharing.length > 0 && !ctx.settings.faults.has('serve-mixed-protocol-port')) {
     const protocols = [port, ...sharing].map((p) => p.protocol ?? 'TCP').join('+');
-    return invalid({ reason: 'UnsupportedProtocol', message: `Service ${namespace}/${ref.name} port ${port.port} multiplexes ${protocols}, which is not supported` });
+    const problem: RefProblem = { reason: 'UnsupportedProtocol', message: `Service ${namespace}/${ref.name} port ${port.port} multiplexes ${protocols}, which is not supported` };
+    if (!ctx.settings.faults.has('mixed-protocol-port-served-anyway')) return invalid(problem);
+    misreported = problem;
   }
   const appProtocol = port.appProtocol;
   // HTTPRoutes are never served by us, so only GRPCRoute backends must speak h2c.
@@ -73,7 +77,10 @@ export function resolveBackend(route: Route, ref: BackendObjectReference, ctx: B
     endpoints: readyEndpoints(ctx.snapshot.endpointSlices.get(`${namespace}/${ref.name}`) ?? [], port),
     ...(tlsResolution?.tls ? { tls: tlsResolution.tls } : {}),
   };
-  return { backend, tlsPolicy: tlsResolution?.policy };
+  if (backend.endpoints.length === 0 && ctx.settings.faults.has('no-endpoints-not-resolved')) {
+    return invalid({ reason: 'BackendNotFound', message: `Service ${namespace}/${ref.name} has no ready endpoints` }, tlsResolution?.policy);
+  }
+  return { backend, tlsPolicy: tlsResolution?.policy, ...(misreported ? { problem: misreported } : {}) };
 }
 
 /** Ready addresses of slices whose port name equals the Service port name, with that slice port's number. */

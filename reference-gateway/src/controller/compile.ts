@@ -27,7 +27,8 @@ export function compileRules(route: Route, validIndices: readonly number[], ctx:
   const compileFilters = (filters: readonly RouteFilter[] | undefined): CompiledFilter[] =>
     (filters ?? []).flatMap((filter) => compileFilter(route, filter, resolve, problems));
   const isGrpc = route.kind === 'GRPCRoute';
-  const rules = validIndices.map((index): CompiledRule => {
+  const served = ctx.settings.faults.has('named-rule-dropped') ? validIndices.filter((index) => route.spec.rules![index]!.name === undefined) : validIndices;
+  const rules = served.map((index): CompiledRule => {
     const rule = route.spec.rules![index]!;
     return {
       index,

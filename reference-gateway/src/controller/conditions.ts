@@ -52,6 +52,19 @@ export function mergeConditions(
   return result;
 }
 
+/**
+ * Desired conditions of `types` that carry the existing condition's observedGeneration whenever
+ * their status and reason did not change: what a writer does that compares only status and reason
+ * (the *-generation-on-change-only faults).
+ */
+export function keepGenerationUnlessChanged(existing: readonly Condition[] | undefined, desired: readonly DesiredCondition[], types: ReadonlySet<string>): DesiredCondition[] {
+  return desired.map((next) => {
+    const current = (existing ?? []).find((c) => c.type === next.type);
+    const unchanged = types.has(next.type) && current !== undefined && current.status === next.status && current.reason === next.reason;
+    return unchanged ? { ...next, observedGeneration: current.observedGeneration } : next;
+  });
+}
+
 function withTime(c: DesiredCondition, lastTransitionTime: string): Condition {
   const out: Condition = { type: c.type, status: c.status, reason: c.reason, message: c.message, lastTransitionTime };
   if (c.observedGeneration !== undefined) out.observedGeneration = c.observedGeneration;

@@ -21,6 +21,21 @@ export const CONTROLLER_FAULTS = [
   { name: 'touches-foreign-conditions', description: 'Status parents written by other controllers are removed when writing ours.' },
   { name: 'ignore-parameters-ref', description: 'Gateway infrastructure.parametersRef is not looked at: a Gateway naming unknown parameters is accepted.' },
   { name: 'certificate-ref-kind-unchecked', description: 'A listener certificateRef is read as a Secret of that name whatever its group and kind say.' },
+  { name: 'named-rule-dropped', description: 'Rules that carry a name are left out of the data-plane config: only unnamed rules are served.' },
+  { name: 'route-serves-first-parent-only', description: 'A route with parentRefs to several Gateways is programmed on the first one only, though every parent reports it Accepted.' },
+  { name: 'invalid-kind-as-backend-not-found', description: 'A backendRef of an unsupported kind gets ResolvedRefs=False with reason BackendNotFound instead of InvalidKind.' },
+  { name: 'no-endpoints-not-resolved', description: 'A Service without ready endpoints is reported as an unresolved reference (ResolvedRefs=False BackendNotFound).' },
+  { name: 'resolved-refs-generation-on-change-only', description: 'A route ResolvedRefs condition is rewritten only when its status or reason changes, so it keeps an older observedGeneration.' },
+  { name: 'gateway-generation-on-change-only', description: 'Gateway Accepted and Programmed are rewritten only when their status or reason changes, so they keep an older observedGeneration.' },
+  { name: 'gateway-class-status-written-once', description: 'GatewayClass Accepted is written once: a spec change leaves it at the observedGeneration it was first written with.' },
+  { name: 'removed-listener-status-kept', description: 'status.listeners keeps the entries of listeners removed from the Gateway spec.' },
+  { name: 'unsupported-protocol-accepted', description: 'A listener of an unsupported protocol is reported Accepted=True (it is only left unprogrammed).' },
+  { name: 'secret-grant-core-group-named', description: 'Certificate Secrets are looked up in ReferenceGrants as group "core" instead of "", so no grant for a Secret ever matches.' },
+  {
+    name: 'mixed-protocol-port-served-anyway',
+    description: 'A Service port number carrying TCP and UDP is reported UnsupportedProtocol, yet the data plane serves it: status and traffic disagree.',
+  },
+  { name: 'long-gateway-name-skipped', description: 'Gateways with names longer than 63 characters (too long for a label value) are skipped: they get no status.' },
 ] as const;
 
 export type ControllerFaultName = (typeof CONTROLLER_FAULTS)[number]['name'];

@@ -49,7 +49,8 @@ export function computeDesiredState(snapshot: Snapshot, settings: ControllerSett
     statuses.push({ kind: 'GatewayClass', key: objectKey(gatewayClass), nextStatus: (cur, now) => mergeGatewayClassStatus(cur as GatewayClass, settings, now) });
   }
   const classNames = new Set(ourClasses.map((c) => c.metadata.name));
-  const inScope = (g: Gateway): boolean => settings.faults.has('ignore-gateway-class') || classNames.has(g.spec.gatewayClassName);
+  const skippedForLength = (g: Gateway): boolean => settings.faults.has('long-gateway-name-skipped') && g.metadata.name.length > 63;
+  const inScope = (g: Gateway): boolean => !skippedForLength(g) && (settings.faults.has('ignore-gateway-class') || classNames.has(g.spec.gatewayClassName));
   const gateways = gatewayStates(snapshot.gateways.filter(inScope), snapshot, settings, deps);
 
   let attachments = new Map<Route, ParentAttachment[]>();
@@ -74,9 +75,10 @@ export function computeDesiredState(snapshot: Snapshot, settings: ControllerSett
         for (const l of parent.gateway.listeners) count(attachedCounts, parent.gateway.key, l.listener.name, route);
       }
       if (parent.rejection || !rulesUsable) continue;
+      const programmed = !settings.faults.has('route-serves-first-parent-only') || parent.gateway === parents[0]?.gateway;
       for (const on of parent.listeners) {
         if (!settings.faults.has('wrong-attached-routes')) count(attachedCounts, parent.gateway.key, on.listener.listener.name, route);
-        accepted.push({ route, gateway: parent.gateway, on, rules: compiled.rules });
+        if (programmed) accepted.push({ route, gateway: parent.gateway, on, rules: compiled.rules });
       }
       recordPolicyUses(policyUses, parent.gateway.gateway, compiled);
     }

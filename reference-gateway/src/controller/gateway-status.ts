@@ -1,6 +1,6 @@
 import type { Condition, Gateway, GatewayClass } from '../kube/objects.ts';
 import type { DesiredCondition } from './conditions.ts';
-import { condition, mergeConditions } from './conditions.ts';
+import { condition, keepGenerationUnlessChanged, mergeConditions } from './conditions.ts';
 import type { RouteKind } from './listener-status.ts';
 import type { GatewayState } from './route-attachment.ts';
 import type { ControllerSettings } from './settings.ts';
@@ -66,25 +66,36 @@ export function gatewayStatusDesired(state: GatewayState, attachedRoutes: Readon
 export function mergeGatewayStatus(current: Gateway['status'], desired: GatewayStatusDesired, settings: ControllerSettings, now: string): Record<string, unknown> {
   const foreign = settings.faults.has('touches-foreign-conditions') ? 'all-undesired' : GATEWAY_TYPES;
   const previous = new Map(((current?.listeners ?? []) as ListenerStatus[]).map((l) => [l.name, l]));
+  const conditions = settings.faults.has('gateway-generation-on-change-only')
+    ? keepGenerationUnlessChanged(current?.conditions, desired.conditions, GATEWAY_TYPES)
+    : desired.conditions;
+  const removed = settings.faults.has('removed-listener-status-kept')
+    ? [...previous.values()].filter((l) => !desired.listeners.some((d) => d.name === l.name))
+    : [];
   return {
     ...(current ?? {}),
     addresses: desired.addresses.map((a) => ({ ...a })),
-    conditions: mergeConditions(current?.conditions, desired.conditions, now, foreign),
-    listeners: desired.listeners.map(
+    conditions: mergeConditions(current?.conditions, conditions, now, foreign),
+    listeners: [
+      ...desired.listeners.map(
       (l): ListenerStatus => ({
         name: l.name,
         supportedKinds: l.supportedKinds.map((k) => ({ group: k.group, kind: k.kind })),
         attachedRoutes: l.attachedRoutes,
         conditions: mergeConditions(previous.get(l.name)?.conditions, l.conditions, now, LISTENER_TYPES),
       }),
-    ),
+      ),
+      ...removed,
+    ],
   };
 }
 
 /** GatewayClass status: Accepted and the supported feature list. */
 export function mergeGatewayClassStatus(gatewayClass: GatewayClass, settings: ControllerSettings, now: string): Record<string, unknown> {
   const current = (gatewayClass.status ?? {}) as { conditions?: Condition[] };
-  const accepted = condition('Accepted', 'True', 'Accepted', `Handled by ${settings.controllerName}`, gatewayClass.metadata.generation);
+  const written = current.conditions?.find((c) => c.type === 'Accepted')?.observedGeneration;
+  const generation = settings.faults.has('gateway-class-status-written-once') && written !== undefined ? written : gatewayClass.metadata.generation;
+  const accepted = condition('Accepted', 'True', 'Accepted', `Handled by ${settings.controllerName}`, generation);
   return {
     ...current,
     conditions: mergeConditions(current.conditions, [accepted], now, new Set(['Accepted'])),

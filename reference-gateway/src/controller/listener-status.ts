@@ -52,7 +52,7 @@ export function evaluateListeners(
     }
     let certificates: ListenerState['certificates'];
     if (supportedProtocol && listener.protocol === 'HTTPS') {
-      const resolved = resolveCertificates(gateway, listener, snapshot, references, settings.faults.has('certificate-ref-kind-unchecked'));
+      const resolved = resolveCertificates(gateway, listener, snapshot, references, settings.faults);
       if ('problem' in resolved) problems.push(resolved.problem);
       else certificates = resolved.certificates;
     }
@@ -62,7 +62,7 @@ export function evaluateListeners(
     const faultyKinds = settings.faults.has('wrong-supported-kinds');
     const reportedProblems = faultyKinds ? problems.filter((p) => p.reason !== 'InvalidRouteKinds') : problems;
     const conditions = [
-      supportedProtocol
+      supportedProtocol || settings.faults.has('unsupported-protocol-accepted')
         ? condition('Accepted', 'True', 'Accepted', 'Listener is valid', generation)
         : condition('Accepted', 'False', 'UnsupportedProtocol', `Protocol ${listener.protocol} is not supported; only HTTP and HTTPS are`, generation),
       reportedProblems.length === 0
@@ -120,7 +120,7 @@ function resolveCertificates(
   listener: Listener,
   snapshot: Snapshot,
   references: ReferencePolicy,
-  kindUnchecked: boolean,
+  faults: ReadonlySet<string>,
 ): { certificates: { certPem: string; keyPem: string }[] } | { problem: Problem } {
   const refs = listener.tls?.certificateRefs ?? [];
   if ((listener.tls?.mode ?? 'Terminate') !== 'Terminate') {
@@ -132,11 +132,11 @@ function resolveCertificates(
   for (const ref of refs) {
     const namespace = ref.namespace ?? gatewayNamespace;
     const label = `Secret ${namespace}/${ref.name}`;
-    if (!kindUnchecked && ((ref.group ?? '') !== '' || (ref.kind ?? 'Secret') !== 'Secret')) {
+    if (!faults.has('certificate-ref-kind-unchecked') && ((ref.group ?? '') !== '' || (ref.kind ?? 'Secret') !== 'Secret')) {
       return { problem: { reason: 'InvalidCertificateRef', message: `certificateRef ${ref.group ?? ''}/${ref.kind} ${ref.name} is not a Secret` } };
     }
     const from = { group: GATEWAY_GROUP, kind: 'Gateway', namespace: gatewayNamespace };
-    const to = { group: '', kind: 'Secret', namespace, name: ref.name };
+    const to = { group: faults.has('secret-grant-core-group-named') ? 'core' : '', kind: 'Secret', namespace, name: ref.name };
     if (!references.permits(snapshot.referenceGrants, from, to)) {
       return { problem: { reason: 'RefNotPermitted', message: `certificateRef to ${label} is not permitted by any ReferenceGrant` } };
     }

@@ -1,7 +1,7 @@
 import type { Condition, ParentReference, Route, RouteParentStatus } from '../kube/objects.ts';
 import { GATEWAY_GROUP } from '../kube/resources.ts';
 import type { DesiredCondition } from './conditions.ts';
-import { condition, mergeConditions } from './conditions.ts';
+import { condition, keepGenerationUnlessChanged, mergeConditions } from './conditions.ts';
 import type { CompiledRules } from './compile.ts';
 import type { Rejection } from './route-attachment.ts';
 import type { RuleValidation } from './rule-validation.ts';
@@ -83,9 +83,12 @@ export function mergeRouteParents(
     const index = pending.findIndex((d) => sameParentRef(d.parentRef, entry.parentRef, routeNamespace));
     if (index < 0) continue;
     const [mine] = pending.splice(index, 1);
+    const desiredConditions = settings.faults.has('resolved-refs-generation-on-change-only')
+      ? keepGenerationUnlessChanged(entry.conditions, mine!.conditions, new Set(['ResolvedRefs']))
+      : mine!.conditions;
     const conditions = settings.faults.has('append-route-conditions')
-      ? appendChanged(entry.conditions ?? [], mine!.conditions, now)
-      : mergeConditions(entry.conditions, mine!.conditions, now, 'all-undesired');
+      ? appendChanged(entry.conditions ?? [], desiredConditions, now)
+      : mergeConditions(entry.conditions, desiredConditions, now, 'all-undesired');
     out.push({ parentRef: mine!.parentRef, controllerName: settings.controllerName, conditions });
   }
   for (const mine of pending) {

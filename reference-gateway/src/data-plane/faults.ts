@@ -37,6 +37,16 @@ const CATALOG = [
   { name: 'extension-ref-skipped', description: 'An unresolved ExtensionRef filter is skipped instead of failing the request.' },
   { name: 'drop-response-headers', description: 'Custom backend response headers are not passed to the client.' },
   { name: 'regex-not-anchored', description: 'RegularExpression matches accept a partial match instead of a full match.' },
+  { name: 'method-match-as-prefix', description: 'An Exact method match tests the method as a prefix, so Echo also matches EchoTwo.' },
+  { name: 'no-backend-refs-internal', description: 'A rule without backendRefs answers INTERNAL, as if its empty backend list were a broken config.' },
+  {
+    name: 'deadline-dropped',
+    description: 'grpc-timeout is treated as hop-by-hop: stripped, not enforced, and a call the client gives up on is left running at the backend.',
+  },
+  {
+    name: 'precedence-ignore-original-hostname',
+    description: 'Routes whose hostnames intersect the listener to the same name are not ranked by the hostnames they were written with (age decides).',
+  },
 ] as const;
 
 /** Name of one data-plane fault. */

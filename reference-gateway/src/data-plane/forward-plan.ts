@@ -44,7 +44,7 @@ export function planForward(rule: RuleEntry, requestHeaders: HeaderMap, faults: 
   const ruleProblem = unresolvedExtension(rule.filters, faults);
   if (ruleProblem) return ruleProblem;
   if (rule.backends.length === 0) {
-    const code = faults.has('no-backend-refs-unavailable') ? GrpcCode.UNAVAILABLE : GrpcCode.UNIMPLEMENTED;
+    const code = faults.has('no-backend-refs-internal') ? GrpcCode.INTERNAL : faults.has('no-backend-refs-unavailable') ? GrpcCode.UNAVAILABLE : GrpcCode.UNIMPLEMENTED;
     return { code, message: `rule ${rule.index} of ${rule.routeKey} has no backends` };
   }
   const backend = pickWeighted(rule.backends, faults);

@@ -9,7 +9,7 @@ import type { HeaderMap } from './header-map.ts';
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'http2-settings', 'host']);
 
 function forwardable(name: string, faults: FaultSet): boolean {
-  return !HOP_BY_HOP.has(name) && !(name.endsWith('-bin') && faults.has('drop-bin-metadata'));
+  return !HOP_BY_HOP.has(name) && !(name.endsWith('-bin') && faults.has('drop-bin-metadata')) && !(name === 'grpc-timeout' && faults.has('deadline-dropped'));
 }
 
 function single(values: string[] | undefined): string | undefined {

@@ -48,7 +48,9 @@ export function comparePrecedence<R>(a: Candidate<R>, b: Candidate<R>, faults: F
     descending.push([a.preciseHostLength, b.preciseHostLength], [a.hostLength, b.hostLength]);
     // v1.7.0 GRPCRouteSpec.hostnames: routes on one listener with identical intersected hostnames SHOULD be
     // ranked by their original hostnames (GatewayRouteHostnameIntersectionPrecedence).
-    descending.push([a.routePreciseHostLength, b.routePreciseHostLength], [a.routeHostLength, b.routeHostLength]);
+    if (!faults.has('precedence-ignore-original-hostname')) {
+      descending.push([a.routePreciseHostLength, b.routePreciseHostLength], [a.routeHostLength, b.routeHostLength]);
+    }
   }
   descending.push([a.plan.serviceKind, b.plan.serviceKind], [a.plan.serviceLength, b.plan.serviceLength]);
   if (!faults.has('precedence-ignore-method-length')) {

@@ -68,7 +68,7 @@ export function proxyCall(stream: ServerHttp2Stream, plan: ForwardPlan, deadline
 
   stream.on('close', () => {
     clearTimeout(deadlineTimer);
-    cancelUpstream();
+    if (!faults.has('deadline-dropped')) cancelUpstream();
   });
   stream.on('wantTrailers', () => {
     stream.sendTrailers(trailersOverride ?? (trailers ? clientTrailers(trailers, faults) : missingTrailers()));
@@ -82,7 +82,11 @@ export function proxyCall(stream: ServerHttp2Stream, plan: ForwardPlan, deadline
     const trailersOnly = (flags & constants.NGHTTP2_FLAG_END_STREAM) !== 0;
     const out = clientResponseHeaders(response, plan.responseModifiers, faults, trailersOnly);
     if (trailersOnly) upstreamFinished = true;
-    if (stream.headersSent || stream.closed) return;
+    if (stream.headersSent || stream.closed) {
+      // The fault left this call running after its client went away: read it to its end, or it never closes.
+      if (faults.has('deadline-dropped')) upstream.resume();
+      return;
+    }
     if (trailersOnly) {
       answeredTrailersOnly = true;
       upstream.resume();

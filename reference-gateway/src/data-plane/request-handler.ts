@@ -67,7 +67,7 @@ export function handleStream(
     answer(plan);
     return;
   }
-  const timeoutMs = parseGrpcTimeout(headers.get('grpc-timeout')?.[0]);
+  const timeoutMs = faults.has('deadline-dropped') ? undefined : parseGrpcTimeout(headers.get('grpc-timeout')?.[0]);
   const deadlineAt = timeoutMs === undefined ? undefined : performance.now() + timeoutMs;
   later(stream, context.chaos.answerDelayMs(), () => {
     if (stream.closed || stream.destroyed) return;

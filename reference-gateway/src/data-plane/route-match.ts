@@ -51,7 +51,7 @@ function compileMethod(method: CompiledMatch['method']): MethodPredicate {
   if (method.type === 'Exact') {
     if (service && name) {
       const exact = `/${service}/${name}`;
-      return (path) => path === exact;
+      return (path, faults) => (faults.has('method-match-as-prefix') ? path.startsWith(exact) : path === exact);
     }
     if (service) {
       const withSlash = `/${service}/`;
@@ -59,9 +59,9 @@ function compileMethod(method: CompiledMatch['method']): MethodPredicate {
       return (path, faults) => path.startsWith(faults.has('service-match-as-prefix') ? bare : withSlash);
     }
     if (name) {
-      return (path) => {
+      return (path, faults) => {
         const parts = splitPath(path);
-        return parts !== undefined && parts.service !== '' && parts.method === name;
+        return parts !== undefined && parts.service !== '' && (faults.has('method-match-as-prefix') ? parts.method.startsWith(name) : parts.method === name);
       };
     }
     return () => false;
