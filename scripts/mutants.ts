@@ -3,13 +3,19 @@
 // Kubernetes object), two at a time, and checks that each mutant is killed by a test that fails
 // for the reason the fault breaks. The clean reference must pass, converging well inside the
 // mutants' shorter deadlines (else a kill could be the deadline's doing, not the fault's).
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { RunResult } from '../harness/runner/results.ts';
 import { FAULTS } from '../reference-gateway/src/index.ts';
-import { MUTANT_EXPECTATIONS } from '../suites/mutants.ts';
+import { CONFORMANCE_TESTS } from '../suites/index.ts';
+import { BLANKET_FAULTS, MUTANT_EXPECTATIONS } from '../suites/mutants.ts';
+import { DEFAULT_GATEWAY_API_VERSION, existsInRelease } from '../harness/features/release.ts';
+import { renderMatrix, replaceMatrix } from './mutants/matrix-doc.ts';
+import { judgePairs, laneOf, parseLane, testsWithTargetedKill } from './mutants/mutant-matrix.ts';
+import type { PairVerdict } from './mutants/mutant-matrix.ts';
 import { detectNetworkIsolation } from './mutants/network-isolation.ts';
-import { CHAOS_MUTANT_TIMEOUTS, consistencyDeadlineMs, MUTANT_TIMEOUTS, planArgs, planBatches, planEnv, planLabel, planMutants } from './mutants/mutant-plan.ts';
+import { CHAOS_MUTANT_TIMEOUTS, consistencyDeadlineMs, MUTANT_TIMEOUTS, planArgs, planBatches, planMatrixArgs, planEnv, planLabel, planMutants } from './mutants/mutant-plan.ts';
 import type { MutantPlan } from './mutants/mutant-plan.ts';
 import { isKilled, judgeClean, judgeMutant, slowestConvergenceMs } from './mutants/mutant-verdict.ts';
 import type { FinishedRun, MutantVerdict } from './mutants/mutant-verdict.ts';
@@ -35,6 +41,12 @@ const { values } = parseArgs({
     /** results.json of a clean whole-suite run just made with default timeouts (npm run verify's conformance stage). */
     'clean-from': { type: 'string' },
     list: { type: 'boolean', default: false },
+    /** Every (fault, expected test) pair: each mapped fault runs all its expected tests, no --fail-fast. */
+    matrix: { type: 'boolean', default: false },
+    /** With --matrix over every fault: write the matrix into docs/mutation-testing.md. */
+    'write-doc': { type: 'boolean', default: false },
+    /** K/N: only the K-th of N deterministic shares of the mutants (CI lanes). */
+    lane: { type: 'string' },
   },
 });
 
@@ -53,7 +65,20 @@ if (!Number.isInteger(concurrency) || concurrency < 1) {
   process.exit(2);
 }
 
-const mutants = planMutants(only.length > 0 ? only : faultNames, MUTANT_EXPECTATIONS);
+const lane = values.lane === undefined ? undefined : parseLane(values.lane);
+if (values.lane !== undefined && !lane) {
+  console.error(`error: --lane must be K/N with 1 <= K <= N, got ${values.lane}`);
+  process.exit(2);
+}
+if (values['write-doc'] && (!values.matrix || lane || only.length > 0)) {
+  console.error('error: --write-doc needs --matrix over every fault (no --lane, no --only)');
+  process.exit(2);
+}
+const allMutants = planMutants(only.length > 0 ? only : faultNames, MUTANT_EXPECTATIONS);
+const mutants = lane ? laneOf(allMutants, lane.index, lane.count) : allMutants;
+const registeredTests = CONFORMANCE_TESTS.map((t) => t.name).filter((name) => existsInRelease(name, DEFAULT_GATEWAY_API_VERSION));
+// Targeted coverage is a property of the whole catalog: a lane or --only sees a part of it.
+const wholeCatalog = !lane && only.length === 0;
 const chaosMutants = planMutants(list(values['chaos-faults']), MUTANT_EXPECTATIONS).map((p) => ({ ...p, chaos: CHAOS }));
 const clean: MutantPlan = {};
 const cleanChaos: MutantPlan = { chaos: CHAOS };
@@ -69,19 +94,27 @@ async function recentCleanResults(path: string | undefined): Promise<RunResult |
   return age < CLEAN_FROM_MAX_AGE_MS && whole ? results : undefined;
 }
 const cleanFrom = await recentCleanResults(values['clean-from']);
-const plans = [...(cleanFrom ? [] : [clean]), ...(values['clean-chaos'] ? [cleanChaos] : []), ...chaosMutants, ...mutants].sort((a, b) => byCost(a) - byCost(b));
+const firstLane = !lane || lane.index === 1;
+const plans = [...(cleanFrom || !firstLane ? [] : [clean]), ...(values['clean-chaos'] && firstLane ? [cleanChaos] : []), ...(firstLane ? chaosMutants : []), ...mutants].sort((a, b) => byCost(a) - byCost(b) || (b.expectedTests?.length ?? 0) - (a.expectedTests?.length ?? 0));
 
 if (values.list) {
+  if (values.matrix) {
+    for (const p of plans.filter((q) => !q.chaos)) for (const test of p.expectedTests ?? []) console.log(`${planLabel(p)} ${test}`);
+    process.exit(0);
+  }
   for (const p of plans) console.log(`${planLabel(p).padEnd(48)} ${p.expectedTests?.join(',') ?? (p.fault ? '(unmapped: whole suite)' : '(whole suite)')}`);
   process.exit(0);
 }
 
 const isolation = await detectNetworkIsolation();
-const lanes = isolation ? concurrency : 1;
+const parallel = isolation ? concurrency : 1;
 if (!isolation && concurrency > 1) {
   console.log('note: no private network namespace (unshare -rn) here; runs go one at a time, as side by side they would share Gateway addresses');
 }
-console.log(`mutation testing: ${mutants.length} mutants, ${chaosMutants.length} with chaos, ${lanes} at a time, timeouts ${values.timeouts}`);
+const loadAtStart = loadavg().map((n) => n.toFixed(2)).join(' ');
+console.log(
+  `mutation testing${values.matrix ? ' (matrix: every expected test of every fault)' : ''}${lane ? `, lane ${lane.index}/${lane.count}` : ''}: ${mutants.length} mutants, ${firstLane ? chaosMutants.length : 0} with chaos, ${parallel} at a time, timeouts ${values.timeouts}, load average ${loadAtStart}`,
+);
 
 const controller = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
@@ -112,6 +145,7 @@ interface Outcome {
   readonly wallMs: number;
   readonly verdict?: MutantVerdict;
   readonly cleanProblem?: string;
+  readonly pairs?: readonly PairVerdict[];
 }
 
 /** Prints the clean run's line; returns its problem: a failure, or convergence too slow for the mutants' deadline. */
@@ -130,12 +164,28 @@ const cleanFromOutcome: Outcome[] = cleanFrom
 const runPlan = (plan: MutantPlan): Promise<SuiteChildRun> =>
   runSuiteChild({ args: planArgs(plan, timeoutsFor(plan)), env: planEnv(plan), isolation, signal: controller.signal });
 
-const outcomes = [...cleanFromOutcome, ...(await runPool(plans, lanes, async (plan): Promise<Outcome> => {
+/** A matrix child: every expected test of the fault runs (concurrently, inside the suite), none stops the others. */
+async function runMatrix(plan: MutantPlan, label: string): Promise<Outcome> {
+  const run = await runSuiteChild({ args: planMatrixArgs(plan, timeoutsFor(plan)), env: planEnv(plan), isolation, signal: controller.signal });
+  const pairs = judgePairs(plan, run);
+  const failed = pairs.filter((p) => p.outcome === 'failed').map((p) => p.test);
+  const verdict: MutantVerdict = !run.results
+    ? judgeMutant(plan, run)
+    : failed.length > 0
+      ? { kind: 'killed', by: failed }
+      : { kind: 'survived', detail: pairs.map((p) => `${p.test} ${p.outcome}`).join(', ') };
+  const notKilled = pairs.filter((p) => p.outcome !== 'failed').map((p) => `${p.test} ${p.outcome}`);
+  console.log(`${label} ${failed.length}/${pairs.length} pairs killed${notKilled.length > 0 ? `; NOT: ${notKilled.join(', ')}` : ''} (${seconds(run.wallMs)})`);
+  return { plan, wallMs: run.wallMs, verdict, pairs };
+}
+
+const outcomes = [...cleanFromOutcome, ...(await runPool(plans, parallel, async (plan): Promise<Outcome> => {
   const label = planLabel(plan).padEnd(42);
   if (plan.fault === undefined) {
     const run = await runPlan(plan);
     return { plan, wallMs: run.wallMs, cleanProblem: reportClean(label, plan, run, `${seconds(run.wallMs)}`) };
   }
+  if (values.matrix && plan.expectedTests && !plan.chaos) return runMatrix(plan, label);
   let verdict: MutantVerdict | undefined;
   let wallMs = 0;
   for (const batch of planBatches(plan, FIRST_BATCH)) {
@@ -151,12 +201,32 @@ const outcomes = [...cleanFromOutcome, ...(await runPool(plans, lanes, async (pl
 const catalog = outcomes.filter((o) => o.verdict && !o.plan.chaos);
 const chaos = outcomes.filter((o) => o.verdict && o.plan.chaos);
 const cleanRuns = outcomes.filter((o) => !o.verdict);
+const pairs = catalog.flatMap((o) => o.pairs ?? []);
+const survivorPairs = pairs.filter((p) => p.outcome !== 'failed');
 const notKilled = [...catalog, ...chaos].filter((o) => !isKilled(o.verdict!));
 const killed = catalog.filter((o) => isKilled(o.verdict!)).length;
+const wallMs = performance.now() - started;
+const targetedKills = testsWithTargetedKill(pairs, BLANKET_FAULTS);
+const withoutTargetedKill = values.matrix && wholeCatalog ? registeredTests.filter((t) => !targetedKills.has(t)) : [];
 console.log('');
 for (const o of cleanRuns) console.log(`${planLabel(o.plan)} reference: ${o.cleanProblem ? `FAILED (${o.cleanProblem})` : 'passed'}`);
 if (chaos.length > 0) console.log(`mutants with chaos: ${chaos.filter((o) => isKilled(o.verdict!)).length}/${chaos.length} killed`);
 for (const o of notKilled) console.log(`${o.verdict!.kind === 'error' ? 'not run' : 'survivor'}: ${planLabel(o.plan)}: ${describeVerdict(o.verdict!)}`);
-console.log(`mutation testing took ${seconds(performance.now() - started)}`);
+for (const p of survivorPairs) console.log(`survivor pair: ${p.fault} x ${p.test}: ${p.outcome}`);
+if (withoutTargetedKill.length > 0) console.log(`tests no targeted fault killed: ${withoutTargetedKill.join(', ')}`);
+const loadAtEnd = loadavg().map((n) => n.toFixed(2)).join(' ');
+console.log(`mutation testing took ${seconds(wallMs)} (load average ${loadAtStart} at start, ${loadAtEnd} at end)`);
+if (values.matrix) {
+  console.log(`pairs: ${pairs.length - survivorPairs.length}/${pairs.length} killed`);
+  if (wholeCatalog) console.log(`tests with a targeted kill: ${registeredTests.length - withoutTargetedKill.length}/${registeredTests.length}`);
+}
 console.log(`mutants: ${killed}/${catalog.length} killed`);
-process.exitCode = notKilled.length === 0 && cleanRuns.every((o) => !o.cleanProblem) && !controller.signal.aborted ? 0 : 1;
+if (values['write-doc'] && !controller.signal.aborted) {
+  const docPath = new URL('../docs/mutation-testing.md', import.meta.url);
+  const note = `${parallel} children at a time, load average ${loadAtStart} at start, ${loadAtEnd} at end, ${new Date().toISOString().slice(0, 10)}`;
+  const section = renderMatrix({ pairs, blanket: BLANKET_FAULTS, registered: registeredTests, targetedKills, wallMs, note });
+  await writeFile(docPath, replaceMatrix(await readFile(docPath, 'utf8'), section));
+  console.log('wrote the matrix into docs/mutation-testing.md');
+}
+const everyPairKilled = survivorPairs.length === 0 && withoutTargetedKill.length === 0;
+process.exitCode = notKilled.length === 0 && everyPairKilled && cleanRuns.every((o) => !o.cleanProblem) && !controller.signal.aborted ? 0 : 1;

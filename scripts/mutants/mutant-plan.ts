@@ -68,3 +68,8 @@ export function planBatches(plan: MutantPlan, firstBatch: number): MutantPlan[] 
     { ...plan, expectedTests: expected.slice(firstBatch) },
   ];
 }
+
+/** CLI arguments of a matrix child: every expected test runs to its verdict, none stops the others. */
+export function planMatrixArgs(plan: MutantPlan, timeouts: string | undefined): string[] {
+  return planArgs(plan, timeouts).filter((arg) => arg !== '--fail-fast');
+}
