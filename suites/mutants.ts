@@ -220,3 +220,11 @@ export const BLANKET_FAULTS: Readonly<Record<string, string>> = {
   'stale-observed-generation': 'every test that updates an object waits for the new observedGeneration',
   'append-route-conditions': 'every test that changes a route reads its conditions through the shared status checks',
 };
+
+/**
+ * (fault, test) pairs, as `fault test`, that a matrix run may see survive without failing: each is a
+ * known weakness of the test, with its reason (docs/mutation-testing.md). Fix the test, then drop it.
+ */
+export const WEAK_PAIRS: Readonly<Record<string, string>> = {
+  'route-to-weight-zero GRPCRouteWeight': 'the 70/30/0 split leaks 1 RPC in 101 to the weight-0 backend; the sequential test sees it only by chance',
+};

@@ -3,7 +3,7 @@ import type { TestResult } from '../../harness/runner/results.ts';
 import { DEFAULT_GATEWAY_API_VERSION, existsInRelease } from '../../harness/features/release.ts';
 import { FAULTS } from '../../reference-gateway/src/index.ts';
 import { CONFORMANCE_TESTS } from '../../suites/index.ts';
-import { BLANKET_FAULTS, MUTANT_EXPECTATIONS } from '../../suites/mutants.ts';
+import { BLANKET_FAULTS, MUTANT_EXPECTATIONS, WEAK_PAIRS } from '../../suites/mutants.ts';
 import { judgePairs, laneOf, parseLane, planPairs, testsWithoutTargetedFault, testsWithTargetedKill } from '../../scripts/mutants/mutant-matrix.ts';
 import { planMatrixArgs, planMutants } from '../../scripts/mutants/mutant-plan.ts';
 
@@ -75,5 +75,15 @@ describe('targeted coverage', () => {
 
   test('the pairs of the plan leave out chaos runs and the clean reference', () => {
     expect(planPairs([{}, { fault: 'f', expectedTests: ['A'], chaos: 'x' }, { fault: 'f', expectedTests: ['A', 'B'] }, { fault: 'g' }])).toEqual(['f A', 'f B']);
+  });
+});
+
+describe('documented weak pairs', () => {
+  test('name a mapped pair of the plan, with a reason', () => {
+    for (const [pair, reason] of Object.entries(WEAK_PAIRS)) {
+      const [fault, test] = pair.split(' ');
+      expect(MUTANT_EXPECTATIONS[fault!] ?? [], pair).toContain(test);
+      expect(reason.length).toBeGreaterThan(10);
+    }
   });
 });
