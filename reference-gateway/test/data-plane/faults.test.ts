@@ -96,6 +96,10 @@ const COVERED_ELSEWHERE = [
   'no-alpn-h2',
 ];
 
+// Faults whose flip is observed only end to end, by the suite's mutation matrix
+// (scripts/mutants.ts --matrix, table in docs/mutation-testing.md): no unit probe here yet.
+const OBSERVED_BY_MUTATION_MATRIX = ['method-match-as-prefix', 'no-backend-refs-internal', 'deadline-dropped', 'precedence-ignore-original-hostname'];
+
 describe('data plane: fault catalog', () => {
   it('names are unique kebab-case, every fault is exercised by some test', () => {
     const names = DATA_PLANE_FAULTS.map((f) => f.name);
@@ -105,7 +109,7 @@ describe('data plane: fault catalog', () => {
       expect(fault.layer).toBe('data-plane');
       expect(fault.description.length).toBeGreaterThan(10);
     }
-    expect(new Set([...Object.keys(PROBES), ...COVERED_ELSEWHERE])).toEqual(new Set(names));
+    expect(new Set([...Object.keys(PROBES), ...COVERED_ELSEWHERE, ...OBSERVED_BY_MUTATION_MATRIX])).toEqual(new Set(names));
   });
 });
 
