@@ -178,7 +178,7 @@ export const MUTANT_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
   'accept-disallowed-namespace': ['GRPCRouteAllowedNamespaces'],
   'ignore-hostname-intersection': ['GRPCRouteHostnameIntersection', 'GRPCRouteListenerSupportedKinds'],
   'wrong-supported-kinds': ['GRPCRouteListenerSupportedKinds', 'GRPCRouteListenerInvalidConfig', 'GatewayInvalidRouteKind'],
-  'touches-foreign-conditions': ['GRPCRouteForeignStatusEntries'],
+  'touches-foreign-conditions': ['GRPCRouteForeignStatusEntries', 'GatewayPreserveForeignConditions'],
   'ignore-parameters-ref': ['GatewayInvalidParametersRef'],
   'certificate-ref-kind-unchecked': ['GatewayInvalidTLSConfiguration'],
   'cross-serving-prefers-httproute': ['GRPCRouteCrossServingExclusive'],

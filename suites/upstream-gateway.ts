@@ -6,6 +6,7 @@ import { gatewayListenerUnsupportedProtocol } from './gateway-listener-unsupport
 import { gatewayModifyListeners } from './gateway-modify-listeners.ts';
 import { gatewayNameMaximumLength } from './gateway-name-maximum-length.ts';
 import { gatewayObservedGenerationBump } from './gateway-observed-generation-bump.ts';
+import { gatewayPreserveForeignConditions } from './gateway-preserve-foreign-conditions.ts';
 import { gatewaySecretInvalidReferenceGrant } from './gateway-secret-invalid-reference-grant.ts';
 import { gatewaySecretMissingReferenceGrant } from './gateway-secret-missing-reference-grant.ts';
 import { gatewaySecretReferenceGrantAllInNamespace } from './gateway-secret-reference-grant-all-in-namespace.ts';
@@ -24,6 +25,7 @@ export const upstreamGatewayTests = [
   gatewayModifyListeners,
   gatewayNameMaximumLength,
   gatewayObservedGenerationBump,
+  gatewayPreserveForeignConditions,
   gatewaySecretInvalidReferenceGrant,
   gatewaySecretMissingReferenceGrant,
   gatewaySecretReferenceGrantAllInNamespace,

@@ -13,6 +13,7 @@ export const UPSTREAM_SINCE: Readonly<Record<string, string>> = {
   GRPCRouteMultipleRoutesAttachmentSameHostnameIntersection: 'v1.7.0',
   GRPCRouteRequestHeaderModifier: 'v1.7.0',
   GatewayNameMaximumLength: 'v1.7.0',
+  GatewayPreserveForeignConditions: 'v1.7.0',
 };
 
 /** `v1.6.1` → [1, 6, 1]; undefined for anything that is not a release version. */

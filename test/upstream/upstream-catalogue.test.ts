@@ -26,7 +26,6 @@ const NOT_YET_IMPLEMENTED: Readonly<Record<string, readonly string[]>> = {
     ...GATEWAY_STATUS_NOT_YET,
     'GatewayInfrastructureMetadata',
     'GatewayOptionalAddressValue',
-    'GatewayPreserveForeignConditions',
     'GatewayStaticAddresses',
     ...LISTENER_SET,
   ].sort(),

@@ -18,7 +18,7 @@ export const CONTROLLER_FAULTS = [
   { name: 'ignore-gateway-class', description: 'Gateways of every GatewayClass are reconciled, including classes of other controllers.' },
   { name: 'append-route-conditions', description: 'Changed route parent conditions are appended next to the old ones instead of replacing them.' },
   { name: 'cross-serving-prefers-httproute', description: 'Exclusive cross-serving: the HTTPRoute keeps the listener whatever the age of either route.' },
-  { name: 'touches-foreign-conditions', description: 'Status parents written by other controllers are removed when writing ours.' },
+  { name: 'touches-foreign-conditions', description: 'Status parents and Gateway or listener conditions written by other controllers are removed when writing ours.' },
   { name: 'ignore-parameters-ref', description: 'Gateway infrastructure.parametersRef is not looked at: a Gateway naming unknown parameters is accepted.' },
   { name: 'certificate-ref-kind-unchecked', description: 'A listener certificateRef is read as a Secret of that name whatever its group and kind say.' },
   { name: 'named-rule-dropped', description: 'Rules that carry a name are left out of the data-plane config: only unnamed rules are served.' },

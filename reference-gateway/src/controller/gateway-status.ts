@@ -65,6 +65,7 @@ export function gatewayStatusDesired(state: GatewayState, attachedRoutes: Readon
 /** Merges desired Gateway status into the current one, keeping conditions we do not own. */
 export function mergeGatewayStatus(current: Gateway['status'], desired: GatewayStatusDesired, settings: ControllerSettings, now: string): Record<string, unknown> {
   const foreign = settings.faults.has('touches-foreign-conditions') ? 'all-undesired' : GATEWAY_TYPES;
+  const foreignListener = settings.faults.has('touches-foreign-conditions') ? 'all-undesired' : LISTENER_TYPES;
   const previous = new Map(((current?.listeners ?? []) as ListenerStatus[]).map((l) => [l.name, l]));
   const conditions = settings.faults.has('gateway-generation-on-change-only')
     ? keepGenerationUnlessChanged(current?.conditions, desired.conditions, GATEWAY_TYPES)
@@ -82,7 +83,7 @@ export function mergeGatewayStatus(current: Gateway['status'], desired: GatewayS
         name: l.name,
         supportedKinds: l.supportedKinds.map((k) => ({ group: k.group, kind: k.kind })),
         attachedRoutes: l.attachedRoutes,
-        conditions: mergeConditions(previous.get(l.name)?.conditions, l.conditions, now, LISTENER_TYPES),
+        conditions: mergeConditions(previous.get(l.name)?.conditions, l.conditions, now, foreignListener),
       }),
       ),
       ...removed,
