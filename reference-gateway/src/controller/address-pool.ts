@@ -5,6 +5,7 @@ import { GatewayConfigError } from '../errors.ts';
  * The network address is never handed out.
  */
 export class AddressPool {
+  private readonly cidr: string;
   private readonly base: number;
   private readonly size: number;
   private readonly byKey = new Map<string, string>();
@@ -17,6 +18,7 @@ export class AddressPool {
     if (!match || octets.some((o) => o > 255) || prefix < 8 || prefix > 30) {
       throw new GatewayConfigError(`address pool ${cidr} is not an IPv4 CIDR with prefix 8..30`, { cidr });
     }
+    this.cidr = cidr;
     const mask = prefix === 0 ? 0 : (~0 << (32 - prefix)) >>> 0;
     this.base = (((octets[0]! << 24) | (octets[1]! << 16) | (octets[2]! << 8) | octets[3]!) >>> 0) & mask;
     this.size = 2 ** (32 - prefix);
@@ -30,6 +32,34 @@ export class AddressPool {
     this.byKey.set(key, address);
     this.taken.add(address);
     return address;
+  }
+
+  /**
+   * Gives the key exactly `address` (a static address from Gateway spec), dropping whatever it held
+   * before; undefined on success, else why the address cannot be used.
+   */
+  acquireExactly(key: string, address: string): string | undefined {
+    const why = this.whyUnusable(key, address);
+    if (why !== undefined || this.byKey.get(key) === address) return why;
+    this.release(key);
+    this.byKey.set(key, address);
+    this.taken.add(address);
+    return undefined;
+  }
+
+  /** Why the key cannot have `address`, or undefined when it can. */
+  whyUnusable(key: string, address: string): string | undefined {
+    if (this.byKey.get(key) === address) return undefined;
+    if (!this.contains(address)) return `${address} is not in this gateway's address pool ${this.cidr}`;
+    if (this.taken.has(address)) return `${address} is in use by another Gateway`;
+    return undefined;
+  }
+
+  release(key: string): void {
+    const held = this.byKey.get(key);
+    if (held === undefined) return;
+    this.byKey.delete(key);
+    this.taken.delete(held);
   }
 
   /** Releases every key not in `live`. */

@@ -36,6 +36,9 @@ export const CONTROLLER_FAULTS = [
     description: 'A Service port number carrying TCP and UDP is reported UnsupportedProtocol, yet the data plane serves it: status and traffic disagree.',
   },
   { name: 'long-gateway-name-skipped', description: 'Gateways with names longer than 63 characters (too long for a label value) are skipped: they get no status.' },
+  { name: 'static-addresses-ignored', description: 'Gateway spec.addresses is not looked at: every Gateway gets a pool address, whatever type and value it asks for.' },
+  { name: 'unusable-address-dropped', description: 'A requested address that cannot be used is silently left out: the Gateway is programmed on the others and reports nothing.' },
+  { name: 'empty-address-value-unassigned', description: 'An address entry without a value gets no address (Programmed=False AddressNotAssigned), though the class claims GatewayAddressEmpty.' },
 ] as const;
 
 export type ControllerFaultName = (typeof CONTROLLER_FAULTS)[number]['name'];

@@ -13,7 +13,7 @@ export interface AcceptedRoute {
 }
 
 /** Assembles the data-plane view: every programmed listener of our Gateways with the GRPCRoutes accepted on it. */
-export function buildDataPlaneConfig(gateways: readonly GatewayState[], accepted: readonly AcceptedRoute[], settings: ControllerSettings): DataPlaneConfig {
+export function buildDataPlaneConfig(gateways: readonly (GatewayState & { readonly address: string })[], accepted: readonly AcceptedRoute[], settings: ControllerSettings): DataPlaneConfig {
   return {
     gateways: gateways.map((gateway) => ({
       key: gateway.key,

@@ -10,6 +10,7 @@ import { compileRules } from './compile.ts';
 import { bindPortOf, buildDataPlaneConfig } from './data-plane-config.ts';
 import type { AcceptedRoute } from './data-plane-config.ts';
 import { applyExclusiveCrossServing } from './cross-serving.ts';
+import { assignAddress } from './gateway-addresses.ts';
 import { parametersRejection } from './gateway-parameters.ts';
 import { gatewayStatusDesired, mergeGatewayClassStatus, mergeGatewayStatus } from './gateway-status.ts';
 import { evaluateListeners, withPortUnavailable } from './listener-status.ts';
@@ -103,8 +104,8 @@ export function computeDesiredState(snapshot: Snapshot, settings: ControllerSett
     if (uses.length === 0 && !mine) continue;
     statuses.push({ kind: 'BackendTLSPolicy', key: objectKey(policy), nextStatus: (cur, now) => mergePolicyAncestors(cur as BackendTlsPolicy, uses, settings, now) });
   }
-  // A rejected Gateway is not served (its status says Programmed=False).
-  const served = [...gateways.values()].filter((state) => !parametersRejection(state.gateway));
+  // A rejected Gateway, or one without its address, is not served (its status says Programmed=False).
+  const served = [...gateways.values()].filter((state): state is GatewayState & { address: string } => state.address !== undefined && !parametersRejection(state.gateway));
   return { config: buildDataPlaneConfig(served, accepted, settings), statuses };
 }
 
@@ -113,12 +114,11 @@ function gatewayStates(ours: readonly Gateway[], snapshot: Snapshot, settings: C
   const states = new Map<string, GatewayState>();
   for (const gateway of ours) {
     const key = objectKey(gateway);
-    const previous = gateway.status?.addresses?.find((a) => (a.type ?? 'IPAddress') === 'IPAddress')?.value;
-    const address = deps.addresses.acquire(key, previous);
+    const { address, problem } = assignAddress(gateway, key, deps.addresses, settings);
     const listeners = evaluateListeners(gateway, snapshot, settings, deps.references).map((l) =>
       deps.unbound?.has(`${address}:${bindPortOf(l.listener.port, settings)}`) ? withPortUnavailable(l, gateway.metadata.generation) : l,
     );
-    states.set(key, { gateway, key, address, listeners });
+    states.set(key, { gateway, key, ...(address === undefined ? { addressProblem: problem } : { address }), listeners });
   }
   return states;
 }

@@ -33,26 +33,16 @@ const LISTENER_TYPES = new Set(['Accepted', 'ResolvedRefs', 'Programmed', 'Confl
 /** Desired Gateway status from validated listeners and per-listener attached route counts. */
 export function gatewayStatusDesired(state: GatewayState, attachedRoutes: ReadonlyMap<string, number>, ignoreParametersRef = false): GatewayStatusDesired {
   const generation = state.gateway.metadata.generation;
-  // Conflicted listeners count too: Gateway API asks for ListenersNotValid whenever there are some.
-  const has = (l: GatewayState['listeners'][number], type: string, status: string): boolean => l.conditions.some((c) => c.type === type && c.status === status);
-  const invalid = state.listeners.filter((l) => !has(l, 'Accepted', 'True') || has(l, 'Conflicted', 'True')).map((l) => l.listener.name);
-  const rejected = ignoreParametersRef ? undefined : parametersRejection(state.gateway);
-  const anyProgrammed = !rejected && state.listeners.some((l) => l.programmed);
+  const accepted = acceptedCondition(state, ignoreParametersRef);
+  const anyProgrammed = accepted.status === 'True' && state.address !== undefined && state.listeners.some((l) => l.programmed);
+  const programmed = anyProgrammed
+    ? condition('Programmed', 'True', 'Programmed', `Gateway is programmed at ${state.address}`, generation)
+    : state.addressProblem && state.addressProblem.reason !== 'UnsupportedAddress'
+      ? condition('Programmed', 'False', state.addressProblem.reason, state.addressProblem.message, generation)
+      : condition('Programmed', 'False', 'Invalid', ['InvalidParameters', 'UnsupportedAddress'].includes(accepted.reason) ? 'Gateway is not accepted' : 'No listener can be served', generation);
   return {
-    addresses: [{ type: 'IPAddress', value: state.address }],
-    conditions: [
-      rejected
-        ? condition('Accepted', 'False', 'InvalidParameters', rejected, generation)
-        : !state.listeners.some((l) => has(l, 'Accepted', 'True'))
-          ? condition('Accepted', 'False', 'ListenersNotValid', 'No listener is valid', generation)
-          : invalid.length > 0
-            ? // ListenersNotValid with True: the Gateway is accepted, but not all of it (GatewayConditionReason docs).
-              condition('Accepted', 'True', 'ListenersNotValid', `Gateway is accepted; listeners not valid: ${invalid.join(', ')}`, generation)
-            : condition('Accepted', 'True', 'Accepted', 'Gateway is accepted', generation),
-      anyProgrammed
-        ? condition('Programmed', 'True', 'Programmed', `Gateway is programmed at ${state.address}`, generation)
-        : condition('Programmed', 'False', 'Invalid', rejected ? 'Gateway is not accepted' : 'No listener can be served', generation),
-    ],
+    addresses: state.address === undefined ? [] : [{ type: 'IPAddress', value: state.address }],
+    conditions: [accepted, programmed],
     listeners: state.listeners.map((l) => ({
       name: l.listener.name,
       supportedKinds: l.supportedKinds,
@@ -60,6 +50,20 @@ export function gatewayStatusDesired(state: GatewayState, attachedRoutes: Readon
       conditions: l.conditions,
     })),
   };
+}
+
+function acceptedCondition(state: GatewayState, ignoreParametersRef: boolean): DesiredCondition {
+  const generation = state.gateway.metadata.generation;
+  // Conflicted listeners count too: Gateway API asks for ListenersNotValid whenever there are some.
+  const has = (l: GatewayState['listeners'][number], type: string, status: string): boolean => l.conditions.some((c) => c.type === type && c.status === status);
+  const invalid = state.listeners.filter((l) => !has(l, 'Accepted', 'True') || has(l, 'Conflicted', 'True')).map((l) => l.listener.name);
+  const rejected = ignoreParametersRef ? undefined : parametersRejection(state.gateway);
+  if (rejected) return condition('Accepted', 'False', 'InvalidParameters', rejected, generation);
+  if (state.addressProblem?.reason === 'UnsupportedAddress') return condition('Accepted', 'False', 'UnsupportedAddress', state.addressProblem.message, generation);
+  if (!state.listeners.some((l) => has(l, 'Accepted', 'True'))) return condition('Accepted', 'False', 'ListenersNotValid', 'No listener is valid', generation);
+  // ListenersNotValid with True: the Gateway is accepted, but not all of it (GatewayConditionReason docs).
+  if (invalid.length > 0) return condition('Accepted', 'True', 'ListenersNotValid', `Gateway is accepted; listeners not valid: ${invalid.join(', ')}`, generation);
+  return condition('Accepted', 'True', 'Accepted', 'Gateway is accepted', generation);
 }
 
 /** Merges desired Gateway status into the current one, keeping conditions we do not own. */

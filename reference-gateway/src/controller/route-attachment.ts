@@ -1,3 +1,4 @@
+import type { AddressProblem } from './gateway-addresses.ts';
 import type { Gateway, ParentReference, Route } from '../kube/objects.ts';
 import { GATEWAY_GROUP } from '../kube/resources.ts';
 import { intersectHostnames } from './hostnames.ts';
@@ -11,7 +12,9 @@ export interface GatewayState {
   readonly gateway: Gateway;
   /** `namespace/name`. */
   readonly key: string;
-  readonly address: string;
+  /** Absent when spec.addresses cannot be honoured (`addressProblem`): the Gateway is then not served. */
+  readonly address?: string;
+  readonly addressProblem?: AddressProblem;
   readonly listeners: readonly ListenerState[];
 }
 

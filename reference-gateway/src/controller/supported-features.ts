@@ -14,6 +14,8 @@ const ALWAYS = [
   'GatewayHTTPListenerIsolation',
   'GatewayPort8080',
   'GatewayRouteHostnameIntersectionPrecedence',
+  'GatewayStaticAddresses',
+  'GatewayAddressEmpty',
   'GRPCRouteResponseHeaderModifier',
   'GRPCRouteRequestMirror',
   'GRPCRouteParentRefPort',

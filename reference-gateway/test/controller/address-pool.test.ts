@@ -27,3 +27,17 @@ describe('AddressPool', () => {
     expect(() => tiny.acquire('c')).toThrow(/exhausted/);
   });
 });
+
+describe('AddressPool static addresses', () => {
+  it('gives a key exactly the address it asks for, or says why not', () => {
+    const pool = new AddressPool('127.2.0.0/24');
+    expect(pool.acquire('ns/a')).toBe('127.2.0.1');
+    expect(pool.acquireExactly('ns/a', '127.2.0.254')).toBeUndefined();
+    expect(pool.acquire('ns/b')).toBe('127.2.0.1');
+    expect(pool.whyUnusable('ns/c', '127.2.0.254')).toMatch(/in use by another Gateway/);
+    expect(pool.whyUnusable('ns/c', '127.2.1.1')).toMatch(/not in this gateway's address pool 127\.2\.0\.0\/24/);
+    expect(pool.whyUnusable('ns/a', '127.2.0.254')).toBeUndefined();
+    pool.release('ns/a');
+    expect(pool.acquireExactly('ns/c', '127.2.0.254')).toBeUndefined();
+  });
+});
