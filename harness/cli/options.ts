@@ -12,6 +12,7 @@ import {
   parseList,
   parsePortOffset,
   parseProfileList,
+  parseStaticAddress,
   parseText,
 } from './value-parsers.ts';
 
@@ -105,6 +106,17 @@ const TABLE: OptionTable = {
     description:
       'dial listener ports below 1024 at port+N; the embedded cluster reports 10000 itself, so set it only when --cluster=existing points at `grpcroute-conformance embedded`',
     parse: parsePortOffset,
+  },
+  usableAddress: {
+    arg: 'ADDRESS',
+    description:
+      'GatewayStaticAddresses: an address the implementation can give a Gateway (an IP is requested as IPAddress, anything else as Hostname); the embedded and control-plane clusters know one of their own',
+    parse: parseStaticAddress,
+  },
+  unusableAddress: {
+    arg: 'ADDRESS',
+    description: 'GatewayStaticAddresses: an address of the same type the implementation must refuse (AddressNotUsable); never dialled. Embedded and control-plane clusters use 192.0.2.1',
+    parse: parseStaticAddress,
   },
   echoImage: { arg: 'IMAGE', description: 'echo-server image that replaces the one named in fixtures', parse: parseText },
   optionsFile: { arg: 'PATH', description: 'YAML file with any of these options, keys in camelCase (e.g. gatewayClass)', parse: parseText },

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { ConfigError } from '../errors.ts';
 import { ALL_FEATURE_NAMES, isKnownFeatureName } from '../features/features.ts';
 import { PROFILES } from '../features/profiles.ts';
@@ -94,4 +95,13 @@ export function parseGatewayAddress(raw: string, previous: Record<string, string
   }
   const key = parts.length === 2 ? name : `${INFRA_NAMESPACE}/${name}`;
   return { ...previous, [key]: address };
+}
+
+const HOSTNAME = /^(?:\*\.)?[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/;
+
+/** A Gateway spec address value: an IP (requested as IPAddress) or a DNS name (as Hostname), like upstream's flags. */
+export function parseStaticAddress(raw: string): string {
+  const v = parseText(raw);
+  if (isIP(v) === 0 && !HOSTNAME.test(v)) throw new ConfigError(`expected an IP address or a DNS hostname, got "${raw}"`);
+  return v;
 }

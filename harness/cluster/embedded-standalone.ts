@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { EMBEDDED_LOW_PORT_OFFSET, startEmbeddedEnvironment } from './embedded.ts';
+import { poolStaticAddresses } from './pool-static-addresses.ts';
 
 /**
  * Whether this process may bind ports below 1024. When it may, listeners keep their real ports, so a
@@ -41,7 +42,9 @@ export async function runEmbeddedStandalone(opts: { kubeconfigOut: string; refer
   });
   const gateway = opts.referenceGateway ? ' with the reference gateway (GatewayClass grpcroute-reference)' : ' without a gateway';
   const ports = opts.referenceGateway && lowPortOffset > 0 ? `; listener ports below 1024 are served at port+${lowPortOffset}: run with --low-port-offset ${lowPortOffset}` : '';
-  process.stdout.write(`embedded cluster ready at ${environment.url}${gateway}; kubeconfig ${kubeconfigPath}${ports}\n`);
+  const pool = environment.addressPool ? poolStaticAddresses(environment.addressPool) : undefined;
+  const addresses = pool ? `; GatewayStaticAddresses: --usable-address ${pool.usable} --unusable-address ${pool.unusable}` : '';
+  process.stdout.write(`embedded cluster ready at ${environment.url}${gateway}; kubeconfig ${kubeconfigPath}${ports}${addresses}\n`);
   const signal = await stopSignal;
   process.stderr.write(`embedded cluster: ${signal} received, stopping\n`);
   await environment.stop();

@@ -6,6 +6,7 @@ import { KubeClient } from '../kube/client.ts';
 import { userAgentFor } from '../kube/user-agent.ts';
 import { REAL_CLUSTER_DEFAULTS, realClusterSettingsOf } from './kind/real-cluster-settings.ts';
 import type { ClusterConnection, ClusterProvider } from './provider.ts';
+import { poolStaticAddresses } from './pool-static-addresses.ts';
 
 /** The embedded environment's GatewayClass and the controller behind it (docs/architecture.md). */
 export const REFERENCE_GATEWAY_CLASS = 'grpcroute-reference';
@@ -32,6 +33,8 @@ export interface EmbeddedEnvironmentOptions {
 export interface EmbeddedEnvironment {
   readonly url: string;
   readonly kubeconfigPath: string;
+  /** The CIDR the reference gateway hands Gateway addresses out of; absent without the reference gateway. */
+  readonly addressPool?: string;
   stop(): Promise<void>;
 }
 
@@ -48,12 +51,13 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
     gatewayAPIChannel: gatewayApi.channel,
   });
   let gateway: { stop(): Promise<void> } | undefined;
+  const addressPool = options.referenceGateway === false ? undefined : (options.addressPool ?? randomGatewayBlock());
   try {
-    if (options.referenceGateway !== false) {
+    if (addressPool) {
       gateway = await startReferenceGateway({
         kubeconfigPath: cluster.kubeconfigPath,
         lowPortOffset: options.lowPortOffset ?? EMBEDDED_LOW_PORT_OFFSET,
-        addressPool: options.addressPool ?? randomGatewayBlock(),
+        addressPool,
         log: options.log,
       });
       const client = KubeClient.load({ kubeconfigPath: cluster.kubeconfigPath, userAgent: userAgentFor('embedded-install') });
@@ -73,6 +77,7 @@ export async function startEmbeddedEnvironment(options: EmbeddedEnvironmentOptio
   return {
     url: cluster.url,
     kubeconfigPath: cluster.kubeconfigPath,
+    ...(addressPool ? { addressPool } : {}),
     stop: () =>
       (stopped ??= (async () => {
         await gateway?.stop();
@@ -101,6 +106,7 @@ export function embeddedClusterProvider(config: ResolvedConfig, log: (line: stri
       return {
         kubeconfigPath: environment.kubeconfigPath,
         lowPortOffset: EMBEDDED_LOW_PORT_OFFSET,
+        ...(environment.addressPool ? { staticAddresses: poolStaticAddresses(environment.addressPool) } : {}),
         description: `embedded cluster at ${environment.url} with the reference gateway`,
       };
     },

@@ -1,4 +1,4 @@
-import type { ClusterKind, ResolvedConfig } from '../config/types.ts';
+import type { ClusterKind, ResolvedConfig, StaticAddresses } from '../config/types.ts';
 import { HarnessError } from '../errors.ts';
 
 /** What the harness needs to talk to a cluster a provider started or found. */
@@ -9,6 +9,8 @@ export interface ClusterConnection {
   readonly lowPortOffset: number;
   /** One line for the run log, e.g. 'embedded cluster at http://127.0.0.1:40123'. */
   readonly description: string;
+  /** Spec addresses the provider's own gateway can and cannot use (GatewayStaticAddresses); flags override them. */
+  readonly staticAddresses?: StaticAddresses;
 }
 
 /** Starts or connects to a cluster. A provider that did not create the cluster never deletes it. */

@@ -29,6 +29,8 @@ export interface ConfigInput {
   dialMap: Record<string, string>;
   lowPortOffset: number;
   echoImage: string;
+  usableAddress: string;
+  unusableAddress: string;
   optionsFile: string;
   verbose: boolean;
   quiet: boolean;

@@ -11,7 +11,7 @@ import { suggest } from './did-you-mean.ts';
 import { newRunId } from './run-id.ts';
 import { withTestDeadline } from './test-deadline.ts';
 import { DEFAULT_TIMEOUTS } from './timeouts.ts';
-import type { ImplementationInfo, ResolvedConfig } from './types.ts';
+import type { ImplementationInfo, ResolvedConfig, StaticAddresses } from './types.ts';
 
 export interface FinalizeOptions {
   /** Relative paths (report dir, kubeconfig, options file) resolve against this. */
@@ -93,8 +93,14 @@ export function finalizeConfig(layer: ConfigLayer, options: FinalizeOptions): Re
     runId: options.runId ?? newRunId(),
     ...(impl ? { implementation: impl } : {}),
     ...(merged.echoImage ? { echoImage: merged.echoImage } : {}),
+    ...staticAddresses(merged),
     ...(merged.optionsFile ? { optionsFile: resolve(options.cwd, merged.optionsFile) } : {}),
     ...resolveRealClusterSettings(merged, options.cwd),
   };
   return deepFreeze(config);
+}
+
+function staticAddresses(merged: ConfigLayer): { staticAddresses?: StaticAddresses } {
+  if (merged.usableAddress === undefined && merged.unusableAddress === undefined) return {};
+  return { staticAddresses: { ...(merged.usableAddress ? { usable: merged.usableAddress } : {}), ...(merged.unusableAddress ? { unusable: merged.unusableAddress } : {}) } };
 }

@@ -70,10 +70,18 @@ export interface ResolvedConfig {
   readonly implementation?: ImplementationInfo;
   /** Replaces the echo image named in fixtures (--echo-image). */
   readonly echoImage?: string;
+  /** --usable-address / --unusable-address, for GatewayStaticAddresses; the cluster provider may know defaults. */
+  readonly staticAddresses?: StaticAddresses;
   /** The options file the config was read from, if any. */
   readonly optionsFile?: string;
   /** Provisional tests are recorded as provisionalSkipped instead of run (--skip-provisional). */
   readonly skipProvisional?: boolean;
   /** Overrides the dial offset for listener ports below 1024 that the cluster provider reports (--low-port-offset). */
   readonly lowPortOffset?: number;
+}
+
+/** Spec address values GatewayStaticAddresses requests: one the implementation can use, one it must refuse. */
+export interface StaticAddresses {
+  readonly usable?: string;
+  readonly unusable?: string;
 }

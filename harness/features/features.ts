@@ -18,6 +18,8 @@ export const Feature = {
   GatewayPort8080: 'GatewayPort8080',
   GatewayRouteHostnameIntersectionPrecedence: 'GatewayRouteHostnameIntersectionPrecedence',
   GatewayInfrastructure: 'GatewayInfrastructure',
+  GatewayStaticAddresses: 'GatewayStaticAddresses',
+  GatewayAddressEmpty: 'GatewayAddressEmpty',
   // Ours: GRPCRoute behaviour upstream has no feature name for.
   GRPCRouteResponseHeaderModifier: 'GRPCRouteResponseHeaderModifier',
   GRPCRouteRequestMirror: 'GRPCRouteRequestMirror',
@@ -65,6 +67,8 @@ export const FEATURES: readonly FeatureInfo[] = [
   info(Feature.GatewayHTTPListenerIsolation, 'extended', 'upstream', 'A request is served only by its best-matching listener'),
   info(Feature.GatewayPort8080, 'extended', 'upstream', 'Listeners on port 8080'),
   info(Feature.GatewayInfrastructure, 'extended', 'upstream', 'Gateway spec.infrastructure (labels, annotations, parametersRef)', 'v1.7.0'),
+  info(Feature.GatewayStaticAddresses, 'extended', 'upstream', 'Gateway spec.addresses with values: used when usable, refused by status when not'),
+  info(Feature.GatewayAddressEmpty, 'extended', 'upstream', 'Gateway spec.addresses entries without a value: an address of the type is assigned'),
   info(
     Feature.GatewayRouteHostnameIntersectionPrecedence,
     'extended',

@@ -1,3 +1,4 @@
+import type { StaticAddresses } from '../config/types.ts';
 import type { RunCertificates } from '../kube/types.ts';
 import type { FeatureSource } from '../runner/results.ts';
 
@@ -17,6 +18,8 @@ export interface RunFacts {
   readonly namespaces: { readonly infra: string; readonly app: string; readonly web: string };
   readonly certificates: RunCertificates;
   readonly dial: { readonly lowPortOffset: number; readonly gatewayAddresses: Readonly<Record<string, string>>; readonly dialMap?: Readonly<Record<string, string>> };
+  /** For GatewayStaticAddresses: the flags, else what the cluster provider knows about its own gateway. */
+  readonly staticAddresses: StaticAddresses;
   /** Replaces the fixtures' echo image when set (--echo-image). */
   readonly echoImage?: string;
 }

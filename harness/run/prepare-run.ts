@@ -95,6 +95,7 @@ async function prepareInterruptibly(config: ResolvedConfig, log: (line: string) 
       namespaces: { ...RUN_NAMESPACES },
       certificates: certificates.certificates,
       dial: { lowPortOffset: connection.lowPortOffset, gatewayAddresses: { ...config.gatewayAddresses }, dialMap: { ...config.dialMap } },
+      staticAddresses: { ...connection.staticAddresses, ...config.staticAddresses },
       ...(config.echoImage === undefined ? {} : { echoImage: config.echoImage }),
     };
     let tornDown: Promise<void> | undefined;

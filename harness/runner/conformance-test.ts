@@ -15,6 +15,8 @@ export interface ConformanceTest {
   /** Statement numbers of ../shared/reference/grpcroute-semantics.md §12 that the test checks. */
   readonly specRefs: readonly number[];
   readonly provisional?: boolean;
+  /** Provisional in the releases before this one only (upstream promoted the test then). */
+  readonly provisionalBefore?: string;
   /** Long-running (statistics, timeouts); still run by default. */
   readonly slow?: boolean;
   run(t: TestContext): Promise<void>;

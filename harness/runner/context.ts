@@ -1,4 +1,4 @@
-import type { ResolvedConfig, TimeoutConfig } from '../config/types.ts';
+import type { ResolvedConfig, StaticAddresses, TimeoutConfig } from '../config/types.ts';
 import type { GrpcHelpers } from '../grpc/types.ts';
 import type { KubeHelpers } from '../kube/types.ts';
 
@@ -13,6 +13,8 @@ export interface TestContext {
   readonly timeouts: TimeoutConfig;
   /** Names of the shared namespaces the base fixtures created. */
   readonly namespaces: { readonly infra: string; readonly app: string; readonly web: string };
+  /** Spec addresses for GatewayStaticAddresses (flags, else the cluster provider's); either may be missing. */
+  readonly staticAddresses: StaticAddresses;
   readonly kube: KubeHelpers;
   readonly grpc: GrpcHelpers;
   /** Registers cleanup; runs LIFO after the body, on failure too. */

@@ -113,6 +113,7 @@ export async function executeTest(test: ConformanceTest, options: ExecuteOptions
       config,
       timeouts: config.timeouts,
       namespaces: facts.namespaces,
+      staticAddresses: facts.staticAddresses,
       kube,
       grpc,
       cleanup: (fn) => cleanup.push(fn),

@@ -32,6 +32,7 @@ function facts(): RunFacts {
     namespaces: { infra: NS, app: NS, web: NS },
     certificates: { caPem: '', otherCaPem: '' },
     dial: { lowPortOffset: 10000, gatewayAddresses: {} },
+    staticAddresses: {},
   };
 }
 

@@ -40,6 +40,7 @@ beforeAll(async () => {
     namespaces: { infra: NS, app: NS, web: NS },
     certificates: { caPem: '', otherCaPem: '' },
     dial: { lowPortOffset: 10000, gatewayAddresses: {} },
+    staticAddresses: {},
   };
   kube = createKubeHelpers({
     facts,

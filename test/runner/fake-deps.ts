@@ -19,6 +19,7 @@ export const FAKE_FACTS: RunFacts = {
   namespaces: { infra: 'grpc-conformance-infra', app: 'grpc-conformance-app-backend', web: 'grpc-conformance-web-backend' },
   certificates: { caPem: '', otherCaPem: '' },
   dial: { lowPortOffset: 10000, gatewayAddresses: {} },
+  staticAddresses: {},
 };
 
 export function fakeConfig(overrides: Parameters<typeof finalizeConfig>[0] = {}): ResolvedConfig {

@@ -17,4 +17,10 @@ describe('testInRelease', () => {
     const plain = named('GRPCExactMethodMatching');
     expect(testInRelease(plain, 'v1.7.0')).toBe(plain);
   });
+
+  it('makes a test upstream promoted provisional only in the releases before', () => {
+    const optional = named('GatewayOptionalAddressValue');
+    expect(testInRelease(optional, 'v1.6.1').provisional).toBe(true);
+    expect(testInRelease(optional, 'v1.7.0').provisional).toBeUndefined();
+  });
 });

@@ -20,6 +20,7 @@ import { gatewayApiCrdFolder, installGatewayApiManifests, readGatewayApiManifest
 import { AUDIT_LOG_ENV, RUN_DIR_ENV } from './launcher-env.ts';
 import { NETNS_ENV, NETWORK } from './network-namespace.ts';
 import { startTraefik } from './traefik.ts';
+import { poolStaticAddresses } from '../pool-static-addresses.ts';
 
 const NODE_NAME = 'grpcroute-conformance-node';
 /** The kubelet's usual port: kube-apiserver fetches pods/log from it. */
@@ -76,6 +77,7 @@ export function controlPlaneClusterProvider(config: ResolvedConfig, log: (line: 
     return {
       kubeconfigPath: plane.kubeconfigs.suite,
       lowPortOffset: 0,
+      ...(settings.controlPlaneGateway === 'traefik' ? {} : { staticAddresses: poolStaticAddresses(NETWORK.gatewayPool) }),
       description: `control plane ${version} at ${plane.url} in network namespace ${process.env[NETNS_ENV]} (kubeconfig ${plane.kubeconfigs.suite})`,
     };
   }
