@@ -206,6 +206,9 @@ export const MUTANT_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
   'secret-grant-core-group-named': ['GatewaySecretReferenceGrantAllInNamespace', 'GatewaySecretReferenceGrantSpecific'],
   'long-gateway-name-skipped': ['GatewayNameMaximumLength'],
   'mixed-protocol-port-served-anyway': ['GRPCRouteMixedProtocolPort'],
+  'static-addresses-ignored': ['GatewayStaticAddresses'],
+  'unusable-address-dropped': ['GatewayStaticAddresses'],
+  'empty-address-value-unassigned': ['GatewayOptionalAddressValue'],
 };
 
 /**

@@ -6,11 +6,13 @@ import { gatewayListenerUnsupportedProtocol } from './gateway-listener-unsupport
 import { gatewayModifyListeners } from './gateway-modify-listeners.ts';
 import { gatewayNameMaximumLength } from './gateway-name-maximum-length.ts';
 import { gatewayObservedGenerationBump } from './gateway-observed-generation-bump.ts';
+import { gatewayOptionalAddressValue } from './gateway-optional-address-value.ts';
 import { gatewayPreserveForeignConditions } from './gateway-preserve-foreign-conditions.ts';
 import { gatewaySecretInvalidReferenceGrant } from './gateway-secret-invalid-reference-grant.ts';
 import { gatewaySecretMissingReferenceGrant } from './gateway-secret-missing-reference-grant.ts';
 import { gatewaySecretReferenceGrantAllInNamespace } from './gateway-secret-reference-grant-all-in-namespace.ts';
 import { gatewaySecretReferenceGrantSpecific } from './gateway-secret-reference-grant-specific.ts';
+import { gatewayStaticAddresses } from './gateway-static-addresses.ts';
 
 /**
  * Upstream's Gateway-only tests that its GATEWAY-GRPC profile holds, under their upstream names
@@ -25,9 +27,11 @@ export const upstreamGatewayTests = [
   gatewayModifyListeners,
   gatewayNameMaximumLength,
   gatewayObservedGenerationBump,
+  gatewayOptionalAddressValue,
   gatewayPreserveForeignConditions,
   gatewaySecretInvalidReferenceGrant,
   gatewaySecretMissingReferenceGrant,
   gatewaySecretReferenceGrantAllInNamespace,
   gatewaySecretReferenceGrantSpecific,
+  gatewayStaticAddresses,
 ];

@@ -21,12 +21,10 @@ const LISTENER_SET = [
   'ListenerSetReferenceGrant',
 ];
 const NOT_YET_IMPLEMENTED: Readonly<Record<string, readonly string[]>> = {
-  'v1.6': [...GATEWAY_STATUS_NOT_YET, 'GatewayInfrastructure', 'GatewayOptionalAddressValue', 'GatewayStaticAddresses', ...LISTENER_SET].sort(),
+  'v1.6': [...GATEWAY_STATUS_NOT_YET, 'GatewayInfrastructure', ...LISTENER_SET].sort(),
   'v1.7': [
     ...GATEWAY_STATUS_NOT_YET,
     'GatewayInfrastructureMetadata',
-    'GatewayOptionalAddressValue',
-    'GatewayStaticAddresses',
     ...LISTENER_SET,
   ].sort(),
 };
