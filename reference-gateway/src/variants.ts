@@ -115,6 +115,12 @@ export const VARIANTS = [
     description: 'x-request-id is replaced by a fresh UUID on every forwarded request, as Envoy does for external requests.',
     allowedBy: 'No statement requires x-request-id to reach the backend; Envoy regenerates it unless preserve_external_request_id is set.',
   },
+  {
+    name: 'usable-addresses-served-beside-unusable',
+    layer: 'controller',
+    description: 'A Gateway asking for an unusable address and a usable one is served on the usable one and lists it, while Programmed=False AddressNotUsable names the other.',
+    allowedBy: 'GatewayStatus.addresses "may differ from the addresses provided in the spec ... a specified address was unusable"; AddressNotUsable only requires the Programmed condition to say so.',
+  },
 ] as const satisfies readonly VariantInfo[];
 
 export type VariantName = (typeof VARIANTS)[number]['name'];

@@ -118,7 +118,7 @@ function gatewayStates(ours: readonly Gateway[], snapshot: Snapshot, settings: C
     const listeners = evaluateListeners(gateway, snapshot, settings, deps.references).map((l) =>
       deps.unbound?.has(`${address}:${bindPortOf(l.listener.port, settings)}`) ? withPortUnavailable(l, gateway.metadata.generation) : l,
     );
-    states.set(key, { gateway, key, ...(address === undefined ? { addressProblem: problem } : { address }), listeners });
+    states.set(key, { gateway, key, ...(address === undefined ? {} : { address }), ...(problem ? { addressProblem: problem } : {}), listeners });
   }
   return states;
 }

@@ -2,14 +2,14 @@ import type { Gateway } from '../kube/objects.ts';
 import type { AddressPool } from './address-pool.ts';
 import type { ControllerSettings } from './settings.ts';
 
-/** Why spec.addresses cannot be honoured. Either way the Gateway is not served and reports no address. */
+/** Why spec.addresses cannot be honoured. The Gateway is then not served and reports no address (but see usable-addresses-served-beside-unusable). */
 export interface AddressProblem {
   /** UnsupportedAddress: Accepted=False (an address type we do not have). The others: Programmed=False. */
   readonly reason: 'UnsupportedAddress' | 'AddressNotUsable' | 'AddressNotAssigned';
   readonly message: string;
 }
 
-export type AddressAssignment = { readonly address: string; readonly problem?: undefined } | { readonly address?: undefined; readonly problem: AddressProblem };
+export type AddressAssignment = { readonly address: string; readonly problem?: AddressProblem } | { readonly address?: undefined; readonly problem: AddressProblem };
 
 /**
  * The one address a Gateway is served on (this implementation binds one per Gateway). Gateway API
@@ -40,7 +40,12 @@ export function assignAddress(gateway: Gateway, key: string, pool: AddressPool, 
     pool.release(key);
     return { problem: { reason: 'AddressNotUsable', message } };
   };
-  if (unusable.length > 0 && !settings.faults.has('unusable-address-dropped')) return notUsable(`address ${unusable[0]}; use a free address of the pool or leave the value out`);
+  const unusableMessage = `address ${unusable[0]}; use a free address of the pool or leave the value out`;
+  if (unusable.length > 0 && usable.length === 1 && settings.faults.has('usable-addresses-served-beside-unusable')) {
+    pool.acquireExactly(key, usable[0]!);
+    return { address: usable[0]!, problem: { reason: 'AddressNotUsable', message: unusableMessage } };
+  }
+  if (unusable.length > 0 && !settings.faults.has('unusable-address-dropped')) return notUsable(unusableMessage);
   if (usable.length !== 1) return notUsable(usable.length === 0 ? `none of ${values.join(', ')} can be used` : `this gateway binds one address per Gateway; keep one of ${usable.join(', ')}`);
   pool.acquireExactly(key, usable[0]!);
   return { address: usable[0]! };

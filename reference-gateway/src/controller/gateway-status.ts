@@ -34,7 +34,7 @@ const LISTENER_TYPES = new Set(['Accepted', 'ResolvedRefs', 'Programmed', 'Confl
 export function gatewayStatusDesired(state: GatewayState, attachedRoutes: ReadonlyMap<string, number>, ignoreParametersRef = false): GatewayStatusDesired {
   const generation = state.gateway.metadata.generation;
   const accepted = acceptedCondition(state, ignoreParametersRef);
-  const anyProgrammed = accepted.status === 'True' && state.address !== undefined && state.listeners.some((l) => l.programmed);
+  const anyProgrammed = accepted.status === 'True' && state.address !== undefined && !state.addressProblem && state.listeners.some((l) => l.programmed);
   const programmed = anyProgrammed
     ? condition('Programmed', 'True', 'Programmed', `Gateway is programmed at ${state.address}`, generation)
     : state.addressProblem && state.addressProblem.reason !== 'UnsupportedAddress'

@@ -52,6 +52,16 @@ describe('Gateway spec.addresses', () => {
     expect(outcome([gw], gw)).toMatchObject({ programmed: 'True Programmed', addresses: [{ type: 'IPAddress', value: '127.2.0.1' }] });
   });
 
+  it('the variant serves the usable address beside an unusable one, still saying AddressNotUsable', () => {
+    const gw = requesting([{ value: '192.0.2.1' }, { value: '127.2.0.254' }]);
+    expect(outcome([gw], gw, ['usable-addresses-served-beside-unusable'])).toEqual({
+      accepted: 'True Accepted',
+      programmed: 'False AddressNotUsable',
+      addresses: [{ type: 'IPAddress', value: '127.2.0.254' }],
+      served: [`${INFRA}/gw@127.2.0.254`],
+    });
+  });
+
   it('each address fault breaks what GatewayStaticAddresses and GatewayOptionalAddressValue check', () => {
     const invalid = requesting([{ type: 'test/fake-invalid-type', value: 'x' }]);
     expect(outcome([invalid], invalid, ['static-addresses-ignored']).accepted).toBe('True Accepted');
