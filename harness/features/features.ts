@@ -18,6 +18,7 @@ export const Feature = {
   GatewayPort8080: 'GatewayPort8080',
   GatewayRouteHostnameIntersectionPrecedence: 'GatewayRouteHostnameIntersectionPrecedence',
   GatewayInfrastructure: 'GatewayInfrastructure',
+  GatewayInfrastructurePropagation: 'GatewayInfrastructurePropagation',
   // Ours: GRPCRoute behaviour upstream has no feature name for.
   GRPCRouteResponseHeaderModifier: 'GRPCRouteResponseHeaderModifier',
   GRPCRouteRequestMirror: 'GRPCRouteRequestMirror',
@@ -43,6 +44,8 @@ export interface FeatureInfo {
   readonly description: string;
   /** First upstream release with this name, for a name none of our tests uses before it: reports of earlier releases leave it out. */
   readonly since?: string;
+  /** First upstream release without this name (exclusive): reports of it and later releases leave it out. */
+  readonly until?: string;
 }
 
 const info = (
@@ -51,7 +54,8 @@ const info = (
   origin: FeatureInfo['origin'],
   description: string,
   since?: string,
-): FeatureInfo => ({ name, level, origin, description, ...(since ? { since } : {}) });
+  until?: string,
+): FeatureInfo => ({ name, level, origin, description, ...(since ? { since } : {}), ...(until ? { until } : {}) });
 
 /** Every feature our tests use, with its level; upstream's other names are in ALL_FEATURE_NAMES. */
 export const FEATURES: readonly FeatureInfo[] = [
@@ -65,6 +69,14 @@ export const FEATURES: readonly FeatureInfo[] = [
   info(Feature.GatewayHTTPListenerIsolation, 'extended', 'upstream', 'A request is served only by its best-matching listener'),
   info(Feature.GatewayPort8080, 'extended', 'upstream', 'Listeners on port 8080'),
   info(Feature.GatewayInfrastructure, 'extended', 'upstream', 'Gateway spec.infrastructure (labels, annotations, parametersRef)', 'v1.7.0'),
+  info(
+    Feature.GatewayInfrastructurePropagation,
+    'extended',
+    'upstream',
+    'Gateway spec.infrastructure labels and annotations on generated resources; v1.7.0 folded it into GatewayInfrastructure',
+    undefined,
+    'v1.7.0',
+  ),
   info(
     Feature.GatewayRouteHostnameIntersectionPrecedence,
     'extended',
