@@ -5,6 +5,7 @@ import type { KubeClient, ObjectKey } from './client.ts';
 import { KubeApiError } from './errors.ts';
 import { resolveGatewayAddress } from './gateway-address.ts';
 import { apiVersionFor } from './kinds.ts';
+import { labelledObjectsMustSatisfy } from './labelled-objects.ts';
 import { clientFor } from './run-client.ts';
 import {
   conditionProblems,
@@ -230,6 +231,7 @@ export function createKubeHelpers(deps: KubeHelperDeps): KubeHelpers {
       );
     },
 
+    labelledObjectsMustSatisfy: (query, what, predicate) => labelledObjectsMustSatisfy({ client, namespace: infra, timeoutMs: timeouts.routeMustHaveParents, signal }, query, what, predicate),
     async get(ref) {
       return client.get(await resolveKey(ref));
     },
