@@ -36,6 +36,10 @@ export const CONTROLLER_FAULTS = [
     description: 'A Service port number carrying TCP and UDP is reported UnsupportedProtocol, yet the data plane serves it: status and traffic disagree.',
   },
   { name: 'long-gateway-name-skipped', description: 'Gateways with names longer than 63 characters (too long for a label value) are skipped: they get no status.' },
+  {
+    name: 'infrastructure-metadata-dropped',
+    description: 'The generated ServiceAccount carries only the gateway-name label, not the spec.infrastructure labels and annotations.',
+  },
 ] as const;
 
 export type ControllerFaultName = (typeof CONTROLLER_FAULTS)[number]['name'];

@@ -42,7 +42,15 @@ export interface Listener {
 }
 
 export interface Gateway extends KubeObject {
-  spec: { gatewayClassName: string; listeners?: Listener[]; infrastructure?: { parametersRef?: { group: string; kind: string; name: string } } };
+  spec: {
+    gatewayClassName: string;
+    listeners?: Listener[];
+    infrastructure?: {
+      labels?: Record<string, string>;
+      annotations?: Record<string, string>;
+      parametersRef?: { group: string; kind: string; name: string };
+    };
+  };
   status?: { addresses?: { type?: string; value: string }[]; conditions?: Condition[]; listeners?: unknown[] };
 }
 
