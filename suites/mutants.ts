@@ -205,6 +205,8 @@ export const MUTANT_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
   'unsupported-protocol-accepted': ['GatewayListenerUnsupportedProtocol'],
   'secret-grant-core-group-named': ['GatewaySecretReferenceGrantAllInNamespace', 'GatewaySecretReferenceGrantSpecific'],
   'long-gateway-name-skipped': ['GatewayNameMaximumLength'],
+  // GatewayInfrastructure is its v1.6 name: a matrix run of the default release (v1.7) skips it.
+  'infrastructure-metadata-dropped': ['GatewayInfrastructureMetadata', 'GatewayInfrastructure'],
   'mixed-protocol-port-served-anyway': ['GRPCRouteMixedProtocolPort'],
   'static-addresses-ignored': ['GatewayStaticAddresses'],
   'unusable-address-dropped': ['GatewayStaticAddresses'],

@@ -1,4 +1,5 @@
 import { gatewayClassObservedGenerationBump } from './gateway-class-observed-generation-bump.ts';
+import { gatewayInfrastructure, gatewayInfrastructureMetadata } from './gateway-infrastructure-metadata.ts';
 import { gatewayInvalidParametersRef } from './gateway-invalid-parameters-ref.ts';
 import { gatewayInvalidRouteKind } from './gateway-invalid-route-kind.ts';
 import { gatewayInvalidTlsConfiguration } from './gateway-invalid-tls-configuration.ts';
@@ -20,6 +21,8 @@ import { gatewayStaticAddresses } from './gateway-static-addresses.ts';
  */
 export const upstreamGatewayTests = [
   gatewayClassObservedGenerationBump,
+  gatewayInfrastructure,
+  gatewayInfrastructureMetadata,
   gatewayInvalidParametersRef,
   gatewayInvalidRouteKind,
   gatewayInvalidTlsConfiguration,

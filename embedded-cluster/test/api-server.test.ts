@@ -38,6 +38,7 @@ describe('authentication and discovery', () => {
   it('lists groups and resources with verbs, scope and short names', async () => {
     const core = (await api.get('/api/v1')).body;
     expect(core.resources).toContainEqual(expect.objectContaining({ name: 'services', kind: 'Service', namespaced: true, shortNames: ['svc'] }));
+    expect(core.resources).toContainEqual(expect.objectContaining({ name: 'serviceaccounts', kind: 'ServiceAccount', namespaced: true, shortNames: ['sa'] }));
     expect(core.resources.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['pods/log', 'pods/status']));
     const groups = (await api.get('/apis')).body.groups.map((g: { name: string }) => g.name);
     expect(groups).toEqual(expect.arrayContaining(['apps', 'discovery.k8s.io', 'gateway.networking.k8s.io', 'apiextensions.k8s.io']));

@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors.ts';
-import { existsInRelease, parseRelease, UPSTREAM_SINCE } from '../features/release.ts';
+import { existsInRelease, parseRelease, UPSTREAM_SINCE, UPSTREAM_UNTIL } from '../features/release.ts';
 import { testInRelease } from '../runner/test-in-release.ts';
 import { profilesFor } from '../features/profiles.ts';
 import { UPSTREAM_RELEASES } from '../features/upstream-releases.ts';
@@ -20,6 +20,8 @@ export interface ListedTest {
 export interface ListedTestInReleases extends ListedTest {
   /** First upstream release that has a test of this name; absent for our own tests. */
   readonly upstreamSince?: string;
+  /** First upstream release without a test of this name (upstream renamed it); absent while upstream keeps it. */
+  readonly upstreamUntil?: string;
   /** Release line → the report profile that counts the test there (lines it does not exist in are absent). */
   readonly profiles: Readonly<Record<string, string>>;
 }
@@ -56,6 +58,7 @@ export function listTestsInReleases(all: readonly ConformanceTest[], gatewayApiV
   return listTests(tests).map((t) => ({
     ...t,
     ...(UPSTREAM_SINCE[t.name] ? { upstreamSince: UPSTREAM_SINCE[t.name] } : {}),
+    ...(UPSTREAM_UNTIL[t.name] ? { upstreamUntil: UPSTREAM_UNTIL[t.name] } : {}),
     profiles: gatewayApiVersion ? { [lines[0]!]: profileIn(t.name, gatewayApiVersion) } : profilesOf(t.name, lines),
   }));
 }
@@ -72,7 +75,7 @@ function profileColumn(profiles: Readonly<Record<string, string>>, oneRelease: b
 
 /**
  * `list`: JSON array, or one aligned line per test for people (name, level, report profile, first
- * upstream release, features).
+ * upstream release or the release upstream dropped it in, features).
  */
 export function renderList(tests: readonly ConformanceTest[], json: boolean, gatewayApiVersion?: string): string {
   const listed = listTestsInReleases(tests, gatewayApiVersion);
@@ -88,7 +91,7 @@ export function renderList(tests: readonly ConformanceTest[], json: boolean, gat
     listed
       .map(
         (t, i) =>
-          `${t.name.padEnd(width)}  ${t.level.padEnd(23)}  ${profiles[i]!.padEnd(profileWidth)}  ${(t.upstreamSince ? `since ${t.upstreamSince}` : '').padEnd(12)}  ${t.features.join(',')}${t.provisional ? '  (provisional)' : ''}\n`,
+          `${t.name.padEnd(width)}  ${t.level.padEnd(23)}  ${profiles[i]!.padEnd(profileWidth)}  ${(t.upstreamSince ? `since ${t.upstreamSince}` : t.upstreamUntil ? `until ${t.upstreamUntil}` : '').padEnd(12)}  ${t.features.join(',')}${t.provisional ? '  (provisional)' : ''}\n`,
       )
       .join('')
   );

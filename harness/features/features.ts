@@ -20,6 +20,7 @@ export const Feature = {
   GatewayInfrastructure: 'GatewayInfrastructure',
   GatewayStaticAddresses: 'GatewayStaticAddresses',
   GatewayAddressEmpty: 'GatewayAddressEmpty',
+  GatewayInfrastructurePropagation: 'GatewayInfrastructurePropagation',
   // Ours: GRPCRoute behaviour upstream has no feature name for.
   GRPCRouteResponseHeaderModifier: 'GRPCRouteResponseHeaderModifier',
   GRPCRouteRequestMirror: 'GRPCRouteRequestMirror',
@@ -45,6 +46,8 @@ export interface FeatureInfo {
   readonly description: string;
   /** First upstream release with this name, for a name none of our tests uses before it: reports of earlier releases leave it out. */
   readonly since?: string;
+  /** First upstream release without this name (exclusive): reports of it and later releases leave it out. */
+  readonly until?: string;
 }
 
 const info = (
@@ -53,7 +56,8 @@ const info = (
   origin: FeatureInfo['origin'],
   description: string,
   since?: string,
-): FeatureInfo => ({ name, level, origin, description, ...(since ? { since } : {}) });
+  until?: string,
+): FeatureInfo => ({ name, level, origin, description, ...(since ? { since } : {}), ...(until ? { until } : {}) });
 
 /** Every feature our tests use, with its level; upstream's other names are in ALL_FEATURE_NAMES. */
 export const FEATURES: readonly FeatureInfo[] = [
@@ -69,6 +73,14 @@ export const FEATURES: readonly FeatureInfo[] = [
   info(Feature.GatewayInfrastructure, 'extended', 'upstream', 'Gateway spec.infrastructure (labels, annotations, parametersRef)', 'v1.7.0'),
   info(Feature.GatewayStaticAddresses, 'extended', 'upstream', 'Gateway spec.addresses with values: used when usable, refused by status when not'),
   info(Feature.GatewayAddressEmpty, 'extended', 'upstream', 'Gateway spec.addresses entries without a value: an address of the type is assigned'),
+  info(
+    Feature.GatewayInfrastructurePropagation,
+    'extended',
+    'upstream',
+    'Gateway spec.infrastructure labels and annotations on generated resources; v1.7.0 folded it into GatewayInfrastructure',
+    undefined,
+    'v1.7.0',
+  ),
   info(
     Feature.GatewayRouteHostnameIntersectionPrecedence,
     'extended',

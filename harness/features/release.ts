@@ -12,8 +12,18 @@ export const UPSTREAM_SINCE: Readonly<Record<string, string>> = {
   GRPCRouteMultipleGateways: 'v1.7.0',
   GRPCRouteMultipleRoutesAttachmentSameHostnameIntersection: 'v1.7.0',
   GRPCRouteRequestHeaderModifier: 'v1.7.0',
+  GatewayInfrastructureMetadata: 'v1.7.0',
   GatewayNameMaximumLength: 'v1.7.0',
   GatewayPreserveForeignConditions: 'v1.7.0',
+};
+
+/**
+ * Our tests that carry the name of an upstream test a later release no longer has, with the first
+ * release without it (exclusive: the test exists below it). Upstream renamed GatewayInfrastructure
+ * to GatewayInfrastructureMetadata in v1.7.0. Facts, checked like UPSTREAM_SINCE.
+ */
+export const UPSTREAM_UNTIL: Readonly<Record<string, string>> = {
+  GatewayInfrastructure: 'v1.7.0',
 };
 
 /** `v1.6.1` → [1, 6, 1]; undefined for anything that is not a release version. */
@@ -43,17 +53,24 @@ export function upstreamRelease(version: string): UpstreamRelease {
   return exact ?? [...lines].reverse().find((r) => compare(parseRelease(r.line)!, wanted) <= 0) ?? lines[0]!;
 }
 
-/** A feature with a first release (FeatureInfo.since) is absent from reports of earlier releases. */
-export function featureExistsInRelease(feature: { readonly since?: string }, version: string): boolean {
-  return !feature.since || compare(parseRelease(feature.since)!, parseRelease(effectiveVersion(version))!) <= 0;
+/** The window a release name lives in: from `since` (inclusive, default always) to `until` (exclusive, default never). */
+function inWindow(version: string, since: string | undefined, until: string | undefined): boolean {
+  const v = parseRelease(effectiveVersion(version))!;
+  return (!since || compare(parseRelease(since)!, v) <= 0) && (!until || compare(v, parseRelease(until)!) < 0);
 }
 
 /**
- * Tests that carry an upstream name first released later than `version` do not exist for that
- * release: they are neither run nor reported (issue 13 point 5).
+ * A feature with a first release (FeatureInfo.since) is absent from reports of earlier releases;
+ * one with a last (FeatureInfo.until, exclusive) from reports of that release and later ones.
+ */
+export function featureExistsInRelease(feature: { readonly since?: string; readonly until?: string }, version: string): boolean {
+  return inWindow(version, feature.since, feature.until);
+}
+
+/**
+ * Tests that carry an upstream name first released later than `version`, or dropped by upstream at
+ * or before it, do not exist for that release: they are neither run nor reported (issue 13 point 5).
  */
 export function existsInRelease(testName: string, version: string): boolean {
-  const upstreamSince = UPSTREAM_SINCE[testName];
-  if (!upstreamSince) return true;
-  return compare(parseRelease(upstreamSince)!, parseRelease(effectiveVersion(version))!) <= 0;
+  return inWindow(version, UPSTREAM_SINCE[testName], UPSTREAM_UNTIL[testName]);
 }

@@ -13,6 +13,7 @@ const CANDIDATES: Readonly<Record<string, readonly string[]>> = {
   Namespace: ['v1'],
   Service: ['v1'],
   Pod: ['v1'],
+  ServiceAccount: ['v1'],
   Secret: ['v1'],
   ConfigMap: ['v1'],
   Event: ['v1'],

@@ -80,6 +80,18 @@ export interface GatewayAndRoutesOptions {
   readonly routes: readonly RouteRef[];
 }
 
+/** Objects of several kinds selected by labels, not by name (what an implementation generates). */
+export interface LabelledObjectsQuery {
+  readonly kinds: readonly string[];
+  /** e.g. 'gateway.networking.k8s.io/gateway-name=my-gateway'. */
+  readonly labelSelector: string;
+  /** Default: the infra namespace. */
+  readonly namespace?: string;
+}
+
+/** Kind → the matching objects, ordered as the API server lists them (by name). */
+export type LabelledObjects = Readonly<Record<string, readonly KubeObject[]>>;
+
 export interface KubeHelpers {
   /**
    * Waits (watch-based) until the Gateway is Accepted+Programmed with an address and all
@@ -118,6 +130,11 @@ export interface KubeHelpers {
   ): Promise<void>;
   /** Waits for a condition on any object's status.conditions (e.g. BackendTLSPolicy ancestors via `path`). */
   objectMustSatisfy(ref: ObjectRef, what: string, predicate: (obj: KubeObject) => boolean): Promise<KubeObject>;
+  /**
+   * Waits (watch-based, every kind at once) until the objects that match the query satisfy
+   * `predicate`, given them by kind; returns them. Bounded by routeMustHaveParents.
+   */
+  labelledObjectsMustSatisfy(query: LabelledObjectsQuery, what: string, predicate: (byKind: LabelledObjects) => boolean): Promise<LabelledObjects>;
   get(ref: ObjectRef): Promise<KubeObject | undefined>;
   /** Applies objects (labelled, class-substituted, cleanup registered LIFO on the test). */
   apply(objects: readonly KubeObject[]): Promise<KubeObject[]>;

@@ -40,9 +40,23 @@ export function waitForObjects<T>(
   evaluate: (objects: readonly KubeObject[]) => Verdict<T>,
   options: WaitOptions,
 ): Promise<T> {
+  return waitForTargets(client, [target], (lists) => evaluate(lists[0]!), options);
+}
+
+/**
+ * waitForObjects over several targets at once (one list+watch each): `evaluate` receives the
+ * current objects of every target, in `targets` order, after any of them changed.
+ */
+export function waitForTargets<T>(
+  client: KubeClient,
+  targets: readonly WatchTarget[],
+  evaluate: (lists: readonly (readonly KubeObject[])[]) => Verdict<T>,
+  options: WaitOptions,
+): Promise<T> {
   const stop = new AbortController();
   let lastState = 'nothing observed yet';
   reserveWaitTime(options.signal, options.timeoutMs);
+  const seen: (readonly KubeObject[] | undefined)[] = targets.map(() => undefined);
 
   return new Promise<T>((resolve, reject) => {
     let settled = false;
@@ -73,10 +87,15 @@ export function waitForObjects<T>(
     if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
-    const check = (objects: Iterable<KubeObject>): boolean => {
+    const checkFor = (index: number) => (objects: Iterable<KubeObject>): boolean => {
+      if (settled) return true;
+      const target = targets[index]!;
+      seen[index] = [...objects].filter((o) => target.name === undefined || o.metadata.name === target.name);
+      // Until every target has been listed once, the picture is incomplete: wait for the rest.
+      if (seen.some((list) => list === undefined)) return false;
       let verdict: Verdict<T>;
       try {
-        verdict = evaluate([...objects].filter((o) => target.name === undefined || o.metadata.name === target.name));
+        verdict = evaluate(seen as readonly (readonly KubeObject[])[]);
       } catch (error) {
         finish(() => reject(error));
         return true;
@@ -89,9 +108,11 @@ export function waitForObjects<T>(
       return false;
     };
 
-    observe(client, target, check, stop.signal, (problem) => {
-      lastState = problem;
-    }).catch((error: unknown) => finish(() => reject(error)));
+    targets.forEach((target, index) => {
+      observe(client, target, checkFor(index), stop.signal, (problem) => {
+        lastState = problem;
+      }).catch((error: unknown) => finish(() => reject(error)));
+    });
   });
 }
 

@@ -33,6 +33,7 @@ export const REQUIRED_PERMISSIONS: readonly RequiredPermission[] = [
   { group: '', resource: 'configmaps', verbs: OWNED, scope: 'run-namespaces', why: 'per-run CA certificates' },
   { group: '', resource: 'pods', verbs: ['get', 'list', 'watch'], scope: 'run-namespaces', why: 'backend pods, for request logs and diagnostics' },
   { group: '', resource: 'pods', subresource: 'log', verbs: ['get'], scope: 'run-namespaces', why: "the echo server's request log" },
+  { group: '', resource: 'serviceaccounts', verbs: ['get', 'list', 'watch'], scope: 'infra-namespace', why: "an implementation's generated ServiceAccounts, for the infrastructure metadata tests" },
   { group: '', resource: 'events', verbs: ['list'], scope: 'run-namespaces', why: 'diagnostics of failed tests' },
   { group: GATEWAY, resource: 'gateways', verbs: OWNED, scope: 'run-namespaces', why: 'shared and per-test Gateways; status is read from the object' },
   { group: GATEWAY, resource: 'grpcroutes', verbs: OWNED, scope: 'run-namespaces', why: 'the routes under test' },

@@ -3,6 +3,7 @@ import type { ChaosOptions } from './chaos.ts';
 import type { ConfigSink } from './controller/config-pusher.ts';
 import { Reconciler } from './controller/reconciler.ts';
 import { StatusWriter } from './controller/status-writer.ts';
+import { AccountWriter } from './controller/account-writer.ts';
 import { DataPlane } from './data-plane/index.ts';
 import { GatewayConfigError } from './errors.ts';
 import { parseFaultList, resolveSwitches } from './faults.ts';
@@ -78,6 +79,7 @@ export async function startReferenceGateway(options: ReferenceGatewayOptions): P
   const reconciler = new Reconciler({
     cache,
     writer: new StatusWriter(client, cache, settings, log),
+    accounts: new AccountWriter(client, cache, settings.controllerName, log),
     sink: dataPlane,
     settings,
     addressPool: options.addressPool ?? DEFAULT_ADDRESS_POOL,

@@ -143,4 +143,16 @@ describe('KubeHelpers on the reference gateway', () => {
     await kube.delete({ kind: 'GRPCRoute', name: 'route-a' });
     expect(await kube.get({ kind: 'GRPCRoute', name: 'route-a' })).toBeUndefined();
   });
+
+  it('waits on objects of several kinds chosen by label, and names them all on timeout', async () => {
+    const selector = 'gateway.networking.k8s.io/gateway-name=gw';
+    const query = { kinds: ['ServiceAccount', 'Pod', 'Service'], labelSelector: selector };
+    const byKind = await kube.labelledObjectsMustSatisfy(query, 'the generated account', (k) => (k.ServiceAccount ?? []).length > 0);
+    expect(byKind.ServiceAccount!.map((a) => [a.kind, a.metadata.name])).toEqual([['ServiceAccount', 'gw-gateway']]);
+    expect(byKind.Pod).toEqual([]);
+    const error = await kube.labelledObjectsMustSatisfy(query, 'a Pod too', (k) => (k.Pod ?? []).length > 0).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StatusTimeoutError);
+    expect((error as StatusTimeoutError).message).toContain(`ServiceAccount, Pod, Service in ${NS} with ${selector}`);
+    expect((error as StatusTimeoutError).message).toContain('ServiceAccount gw-gateway labels');
+  });
 });

@@ -17,6 +17,7 @@ async function list(argv: string[]) {
 interface Listed {
   readonly name: string;
   readonly upstreamSince?: string;
+  readonly upstreamUntil?: string;
   readonly profiles: Record<string, string>;
 }
 
@@ -38,6 +39,10 @@ describe('list --gateway-api-version (issue 13 point 5)', () => {
     const listed = JSON.parse((await list(['--json', '--gateway-api-version', 'v1.7.0'])).stdout) as Listed[];
     expect(listed.find((t) => t.name === 'BackendTLSPolicyGRPCRoute')).toMatchObject({ upstreamSince: 'v1.7.0', profiles: { 'v1.7': 'GATEWAY-GRPC' } });
     expect(listed.find((t) => t.name === 'GRPCRouteMultipleGateways')).toMatchObject({ upstreamSince: 'v1.7.0', profiles: { 'v1.7': 'GATEWAY-GRPC' } });
+    // Upstream renamed GatewayInfrastructure in v1.7.0: only v1.6 has the old name.
+    expect(listed.map((t) => t.name)).not.toContain('GatewayInfrastructure');
+    const v16 = JSON.parse((await list(['--json', '--gateway-api-version', 'v1.6.1'])).stdout) as Listed[];
+    expect(v16.find((t) => t.name === 'GatewayInfrastructure')).toMatchObject({ upstreamUntil: 'v1.7.0', profiles: { 'v1.6': 'GATEWAY-GRPC' } });
     // Upstream puts GRPCRoute extended features in no profile, so upstream reports never count it.
     expect(listed.find((t) => t.name === 'GRPCRouteRequestHeaderModifier')).toMatchObject({ profiles: { 'v1.7': 'GRPCROUTE-CONFORMANCE-EXTRA' } });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REAL_CLUSTER_DEFAULTS } from '../../harness/cluster/kind/real-cluster-settings.ts';
 import { isKnownFeatureName } from '../../harness/features/features.ts';
-import { DEFAULT_GATEWAY_API_VERSION, existsInRelease, featureExistsInRelease, UPSTREAM_SINCE } from '../../harness/features/release.ts';
+import { DEFAULT_GATEWAY_API_VERSION, existsInRelease, featureExistsInRelease, UPSTREAM_SINCE, UPSTREAM_UNTIL } from '../../harness/features/release.ts';
 import { gatewayGrpcProfile } from '../../harness/features/profiles.ts';
 import { UPSTREAM_RELEASES } from '../../harness/features/upstream-releases.ts';
 import { testInRelease } from '../../harness/runner/test-in-release.ts';
@@ -10,7 +10,6 @@ import { readUpstreamModule, type UpstreamModuleFacts } from './upstream-module.
 
 // Upstream GATEWAY-GRPC tests we do not implement yet, per line (docs/reports.md lists them too).
 // They are absent from our reports, so the profile's counts are short by exactly these.
-const GATEWAY_STATUS_NOT_YET: string[] = [];
 const LISTENER_SET = [
   'ListenerSetAllowedNamespaceNone',
   'ListenerSetAllowedNamespaceSame',
@@ -21,12 +20,8 @@ const LISTENER_SET = [
   'ListenerSetReferenceGrant',
 ];
 const NOT_YET_IMPLEMENTED: Readonly<Record<string, readonly string[]>> = {
-  'v1.6': [...GATEWAY_STATUS_NOT_YET, 'GatewayInfrastructure', ...LISTENER_SET].sort(),
-  'v1.7': [
-    ...GATEWAY_STATUS_NOT_YET,
-    'GatewayInfrastructureMetadata',
-    ...LISTENER_SET,
-  ].sort(),
+  'v1.6': [...LISTENER_SET].sort(),
+  'v1.7': [...LISTENER_SET].sort(),
 };
 
 // Read once per release; `go` fetches the module through the ordinary proxy when it is not cached.
@@ -67,7 +62,7 @@ describe.each(UPSTREAM_RELEASES.map((r) => [r.line, r] as const))('upstream %s, 
   it.skipIf(moduleOf(release.readFrom) === undefined)('a test named like an upstream test exists only from the release that has it', () => {
     const upstreamNames = new Set(moduleOf(release.readFrom)!.testNames);
     for (const test of CONFORMANCE_TESTS) {
-      const since = UPSTREAM_SINCE[test.name];
+      const since = UPSTREAM_SINCE[test.name] ?? UPSTREAM_UNTIL[test.name];
       if (since) expect(existsInRelease(test.name, release.readFrom), test.name).toBe(upstreamNames.has(test.name));
       else if (!upstreamNames.has(test.name)) expect(gatewayGrpcProfile(release.readFrom).holds(test.name), test.name).toBe(false);
     }
@@ -87,12 +82,18 @@ describe('feature names and defaults', () => {
       const first = UPSTREAM_RELEASES.find((r) => r.features.includes(feature.name));
       expect(first?.readFrom, feature.name).toBe(feature.since);
     }
-    // Upstream names missing from a line must say when they start; the one exception is a name our own
+    // A feature upstream dropped says so (until): the first line after one that has it, that has it no more.
+    for (const feature of FEATURES.filter((f) => f.until)) {
+      const had = UPSTREAM_RELEASES.findIndex((r) => r.features.includes(feature.name));
+      const dropped = UPSTREAM_RELEASES.slice(had + 1).find((r) => !r.features.includes(feature.name));
+      expect(had >= 0 ? dropped?.readFrom : undefined, feature.name).toBe(feature.until);
+    }
+    // Upstream names missing from a line must say when they start or end; the one exception is a name our own
     // tests used before upstream released it (GRPCRoutePartiallyInvalid and a seed test at v1.6).
     const usedBeforeUpstream = new Set(['GRPCRouteRequestHeaderModifier']);
     for (const release of UPSTREAM_RELEASES) {
       const absent = FEATURES.filter((f) => f.origin === 'upstream' && !release.features.includes(f.name) && !usedBeforeUpstream.has(f.name));
-      for (const feature of absent) expect(feature.since !== undefined && !featureExistsInRelease(feature, release.readFrom), `${feature.name} at ${release.line}`).toBe(true);
+      for (const feature of absent) expect((feature.since ?? feature.until) !== undefined && !featureExistsInRelease(feature, release.readFrom), `${feature.name} at ${release.line}`).toBe(true);
     }
     const extraAt = async (version: string) => (await import('../../harness/features/profiles.ts')).extraProfile(version).extended;
     expect(await extraAt('v1.6.1')).not.toContain('GatewayRouteHostnameIntersectionPrecedence');

@@ -39,6 +39,10 @@ export const CONTROLLER_FAULTS = [
   { name: 'static-addresses-ignored', description: 'Gateway spec.addresses is not looked at: every Gateway gets a pool address, whatever type and value it asks for.' },
   { name: 'unusable-address-dropped', description: 'A requested address that cannot be used is silently left out: the Gateway is programmed on the others and reports nothing.' },
   { name: 'empty-address-value-unassigned', description: 'An address entry without a value gets no address (Programmed=False AddressNotAssigned), though the class claims GatewayAddressEmpty.' },
+  {
+    name: 'infrastructure-metadata-dropped',
+    description: 'The generated ServiceAccount carries only the gateway-name label, not the spec.infrastructure labels and annotations.',
+  },
 ] as const;
 
 export type ControllerFaultName = (typeof CONTROLLER_FAULTS)[number]['name'];

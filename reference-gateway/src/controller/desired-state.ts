@@ -12,6 +12,8 @@ import type { AcceptedRoute } from './data-plane-config.ts';
 import { applyExclusiveCrossServing } from './cross-serving.ts';
 import { assignAddress } from './gateway-addresses.ts';
 import { parametersRejection } from './gateway-parameters.ts';
+import { desiredServiceAccounts } from './infrastructure-accounts.ts';
+import type { ServiceAccount } from './infrastructure-accounts.ts';
 import { gatewayStatusDesired, mergeGatewayClassStatus, mergeGatewayStatus } from './gateway-status.ts';
 import { evaluateListeners, withPortUnavailable } from './listener-status.ts';
 import type { ReferencePolicy } from './reference-grants.ts';
@@ -33,6 +35,8 @@ export interface StatusIntent {
 export interface DesiredState {
   readonly config: DataPlaneConfig;
   readonly statuses: readonly StatusIntent[];
+  /** One per Gateway of ours, carrying its infrastructure metadata. */
+  readonly serviceAccounts: readonly ServiceAccount[];
 }
 
 export interface DesiredStateDeps {
@@ -52,7 +56,8 @@ export function computeDesiredState(snapshot: Snapshot, settings: ControllerSett
   const classNames = new Set(ourClasses.map((c) => c.metadata.name));
   const skippedForLength = (g: Gateway): boolean => settings.faults.has('long-gateway-name-skipped') && g.metadata.name.length > 63;
   const inScope = (g: Gateway): boolean => !skippedForLength(g) && (settings.faults.has('ignore-gateway-class') || classNames.has(g.spec.gatewayClassName));
-  const gateways = gatewayStates(snapshot.gateways.filter(inScope), snapshot, settings, deps);
+  const ourGateways = snapshot.gateways.filter(inScope);
+  const gateways = gatewayStates(ourGateways, snapshot, settings, deps);
 
   let attachments = new Map<Route, ParentAttachment[]>();
   for (const route of snapshot.routes) {
@@ -106,7 +111,7 @@ export function computeDesiredState(snapshot: Snapshot, settings: ControllerSett
   }
   // A rejected Gateway, or one without its address, is not served (its status says Programmed=False).
   const served = [...gateways.values()].filter((state): state is GatewayState & { address: string } => state.address !== undefined && !parametersRejection(state.gateway));
-  return { config: buildDataPlaneConfig(served, accepted, settings), statuses };
+  return { config: buildDataPlaneConfig(served, accepted, settings), statuses, serviceAccounts: desiredServiceAccounts(ourGateways, settings) };
 }
 
 function gatewayStates(ours: readonly Gateway[], snapshot: Snapshot, settings: ControllerSettings, deps: DesiredStateDeps): Map<string, GatewayState> {

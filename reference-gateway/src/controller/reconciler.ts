@@ -1,4 +1,5 @@
 import type { ObjectCache } from '../kube/cache.ts';
+import type { AccountWriter } from './account-writer.ts';
 import { AddressPool } from './address-pool.ts';
 import { ConfigPusher } from './config-pusher.ts';
 import type { ConfigSink } from './config-pusher.ts';
@@ -14,6 +15,8 @@ const SLOW_PROGRAMMING_MS = 2_000;
 export interface ReconcilerOptions {
   readonly cache: ObjectCache;
   readonly writer: StatusWriter;
+  /** Writes the generated ServiceAccounts, before status, so Accepted never runs ahead of them. */
+  readonly accounts: AccountWriter;
   readonly sink: ConfigSink;
   readonly settings: ControllerSettings;
   readonly addressPool: string;
@@ -104,6 +107,7 @@ export class Reconciler {
         this.dirty = true;
         return;
       }
+      await this.options.accounts.sync(desired.serviceAccounts);
       await writer.writeAll(desired.statuses);
     } catch (error) {
       log(`reconcile failed: ${(error as Error).stack ?? String(error)}`);

@@ -13,6 +13,9 @@ const ALWAYS = [
   'BackendTLSPolicySANValidation',
   'GatewayHTTPListenerIsolation',
   'GatewayPort8080',
+  'GatewayInfrastructure',
+  // v1.6's name for the labels and annotations part (our suite knows both; v1.7 runs ignore it).
+  'GatewayInfrastructurePropagation',
   'GatewayRouteHostnameIntersectionPrecedence',
   'GatewayStaticAddresses',
   'GatewayAddressEmpty',

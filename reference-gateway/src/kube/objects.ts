@@ -42,7 +42,16 @@ export interface Listener {
 }
 
 export interface Gateway extends KubeObject {
-  spec: { gatewayClassName: string; listeners?: Listener[]; addresses?: { type?: string; value?: string }[]; infrastructure?: { parametersRef?: { group: string; kind: string; name: string } } };
+  spec: {
+    gatewayClassName: string;
+    listeners?: Listener[];
+    addresses?: { type?: string; value?: string }[];
+    infrastructure?: {
+      labels?: Record<string, string>;
+      annotations?: Record<string, string>;
+      parametersRef?: { group: string; kind: string; name: string };
+    };
+  };
   status?: { addresses?: { type?: string; value: string }[]; conditions?: Condition[]; listeners?: unknown[] };
 }
 

@@ -15,6 +15,8 @@ export const WATCHED_KINDS = {
   Secret: versions('', 'secrets', true, ['v1']),
   ConfigMap: versions('', 'configmaps', true, ['v1']),
   Namespace: versions('', 'namespaces', false, ['v1']),
+  // Only those we generate matter (controller/infrastructure-accounts.ts); watched to repair and clean them up.
+  ServiceAccount: versions('', 'serviceaccounts', true, ['v1']),
 } as const satisfies Record<string, readonly ResourceType[]>;
 
 export type WatchedKind = keyof typeof WATCHED_KINDS;
