@@ -20,6 +20,11 @@ function pinned(key: string): string {
   return value.replace(/^"|"$/g, '');
 }
 
+/** The release of upstream's suite binary; both suites and the CRDs follow it, or upstream refuses to start. */
+export function sideBySideRelease(): string {
+  return pinned('GATEWAY_API_CONFORMANCE_VERSION');
+}
+
 export function sideBySideGateways(): readonly SideBySideGateway[] {
   const project = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
   return [

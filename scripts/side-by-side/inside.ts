@@ -10,7 +10,7 @@ import { KubeClient } from '../../harness/kube/client.ts';
 import { userAgentFor } from '../../harness/kube/user-agent.ts';
 import { CONFORMANCE_TESTS } from '../../suites/index.ts';
 import { declaredGrpcProfileFeatures } from './declared-features.ts';
-import { sideBySideGateways } from './gateways.ts';
+import { sideBySideGateways, sideBySideRelease } from './gateways.ts';
 import { runOurSuite } from './our-suite.ts';
 import { upstreamNamespacesGone } from './upstream-namespaces-gone.ts';
 import { RUN_RECORD, type RunRecord } from './run-record.ts';
@@ -35,7 +35,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 const config = await resolveConfig({
-  flags: { cluster: 'control-plane', controlPlaneGateway: gateway.controlPlaneGateway, gatewayClass: gateway.gatewayClass },
+  flags: { cluster: 'control-plane', controlPlaneGateway: gateway.controlPlaneGateway, gatewayClass: gateway.gatewayClass, gatewayApiVersion: sideBySideRelease() },
   env: process.env,
   cwd: process.cwd(),
 });
@@ -47,7 +47,7 @@ try {
   const client = KubeClient.load({ kubeconfigPath: connection.kubeconfigPath, userAgent: userAgentFor('side-by-side') });
   const features = await declaredGrpcProfileFeatures(client, gateway.gatewayClass, interrupt.signal);
   say(`upstream GATEWAY-GRPC with --supported-features=${features.join(',')}`);
-  const upstream = await runUpstreamSuite(gateway, features, connection.kubeconfigPath, { dir: outDir, name: 'upstream' }, interrupt.signal);
+  const upstream = await runUpstreamSuite(gateway, features, connection.kubeconfigPath, { dir: outDir, name: 'upstream' }, interrupt.signal, connection.staticAddresses);
   say(`upstream exited ${upstream.exitCode} after ${upstream.wallSeconds.toFixed(1)} s (log ${upstream.logPath})`);
   const ranUpstream = [...(await upstreamVerdicts(upstream.logPath))].filter(([, v]) => v.verdict !== 'SKIP').map(([name]) => name);
   const ourTests = CONFORMANCE_TESTS.map((t) => t.name).filter((name) => ranUpstream.includes(name));
@@ -57,12 +57,12 @@ try {
     const others = ranUpstream.filter((name) => !ourTests.includes(name));
     await upstreamNamespacesGone(client, interrupt.signal);
     say(`upstream again, for the wall time of the tests both suites have: --skip-tests=${others.join(',')}`);
-    upstreamSameTests = await runUpstreamSuite(gateway, features, connection.kubeconfigPath, { dir: outDir, name: 'upstream-same-tests', skipTests: others }, interrupt.signal);
+    upstreamSameTests = await runUpstreamSuite(gateway, features, connection.kubeconfigPath, { dir: outDir, name: 'upstream-same-tests', skipTests: others }, interrupt.signal, connection.staticAddresses);
     say(`upstream (same tests) exited ${upstreamSameTests.exitCode} after ${upstreamSameTests.wallSeconds.toFixed(1)} s`);
   }
   if (!interrupt.signal.aborted && ourTests.length > 0) {
     say(`ours: --run-test=${ourTests.join(',')}`);
-    ours = await runOurSuite(gateway, ourTests, connection.kubeconfigPath, outDir, interrupt.signal);
+    ours = await runOurSuite(gateway, ourTests, connection.kubeconfigPath, outDir, interrupt.signal, connection.staticAddresses);
     say(`ours exited ${ours.exitCode} after ${ours.wallSeconds.toFixed(1)} s (log ${ours.logPath})`);
   }
   const record: RunRecord = { gateway: gateway.name, features, ourTests, upstream, ...(upstreamSameTests ? { upstreamSameTests } : {}), ...(ours ? { ours } : {}) };

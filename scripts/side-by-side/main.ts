@@ -9,7 +9,7 @@ import { ECHO_BASIC_BINARY } from '../../harness/cluster/control-plane/echo-basi
 import { runInNetworkNamespace } from '../../harness/cluster/control-plane/run-in-network-namespace.ts';
 import { resolveConfig } from '../../harness/cli/resolve-config.ts';
 import { renderDocument } from './document.ts';
-import { sideBySideGateways } from './gateways.ts';
+import { sideBySideGateways, sideBySideRelease } from './gateways.ts';
 import { ourVerdicts } from './our-suite.ts';
 import { RUN_RECORD, type RunRecord } from './run-record.ts';
 import type { GatewayResults } from './table.ts';
@@ -34,7 +34,7 @@ for (const gateway of gateways) {
   const dir = join(REPORTS, gateway.name);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  const config = await resolveConfig({ flags: { cluster: 'control-plane', controlPlaneGateway: gateway.controlPlaneGateway, gatewayClass: gateway.gatewayClass }, env: process.env, cwd: PROJECT_ROOT });
+  const config = await resolveConfig({ flags: { cluster: 'control-plane', controlPlaneGateway: gateway.controlPlaneGateway, gatewayClass: gateway.gatewayClass, gatewayApiVersion: sideBySideRelease() }, env: process.env, cwd: PROJECT_ROOT });
   const code = await runInNetworkNamespace(['--gateway', gateway.name, '--out', dir], config, process.stderr, [RUN_TS, INSIDE]);
   if (code !== 0 || !existsSync(join(dir, RUN_RECORD))) {
     process.stderr.write(`error: side-by-side run for ${gateway.name} ended with exit code ${code}; its logs are in ${dir}\n`);

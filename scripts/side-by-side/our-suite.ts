@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../harness/cluster/control-plane/binaries.ts';
+import type { StaticAddresses } from '../../harness/config/types.ts';
 import type { RunResult, TestOutcome } from '../../harness/runner/results.ts';
 import type { ChildRun } from './child-run.ts';
 import { runChild } from './child-run.ts';
-import type { SideBySideGateway } from './gateways.ts';
+import { sideBySideRelease, type SideBySideGateway } from './gateways.ts';
+import { staticAddressFlags } from './static-address-flags.ts';
 
 /** One of our tests as results.json records it. */
 export interface OurVerdict {
@@ -13,7 +15,14 @@ export interface OurVerdict {
 }
 
 /** Our suite on the same control plane, as on any existing cluster, limited to `tests`. */
-export function runOurSuite(gateway: SideBySideGateway, tests: readonly string[], kubeconfig: string, outDir: string, signal: AbortSignal): Promise<ChildRun> {
+export function runOurSuite(
+  gateway: SideBySideGateway,
+  tests: readonly string[],
+  kubeconfig: string,
+  outDir: string,
+  signal: AbortSignal,
+  staticAddresses?: StaticAddresses,
+): Promise<ChildRun> {
   const { organization, project, url, version } = gateway.implementation;
   return runChild(
     process.execPath,
@@ -28,6 +37,8 @@ export function runOurSuite(gateway: SideBySideGateway, tests: readonly string[]
       `--project=${project}`,
       `--url=${url}`,
       `--version=${version}`,
+      `--gateway-api-version=${sideBySideRelease()}`,
+      ...staticAddressFlags(staticAddresses),
     ],
     { env: { ...process.env, CI: 'true' }, logPath: join(outDir, 'ours.log'), signal },
   );

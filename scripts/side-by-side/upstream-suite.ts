@@ -1,3 +1,5 @@
+import type { StaticAddresses } from '../../harness/config/types.ts';
+import { staticAddressFlags } from './static-address-flags.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUILD_CACHE_BIN } from '../../harness/cluster/control-plane/binaries.ts';
@@ -25,6 +27,7 @@ export function runUpstreamSuite(
   kubeconfig: string,
   output: { dir: string; name: string; skipTests?: readonly string[] },
   signal: AbortSignal,
+  staticAddresses?: StaticAddresses,
 ): Promise<ChildRun> {
   const { organization, project, url, version, contact } = gateway.implementation;
   return runChild(
@@ -43,6 +46,7 @@ export function runUpstreamSuite(
       `--url=${url}`,
       `--version=${version}`,
       `--contact=${contact}`,
+      ...staticAddressFlags(staticAddresses),
     ],
     { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', KUBECONFIG: kubeconfig }, logPath: join(output.dir, `${output.name}.log`), signal },
   );
