@@ -166,7 +166,14 @@ const runPlan = (plan: MutantPlan): Promise<SuiteChildRun> =>
 
 /** A matrix child: every expected test of the fault runs (concurrently, inside the suite), none stops the others. */
 async function runMatrix(plan: MutantPlan, label: string): Promise<Outcome> {
-  const run = await runSuiteChild({ args: planMatrixArgs(plan, timeoutsFor(plan)), env: planEnv(plan), isolation, signal: controller.signal });
+  const runOnce = () => runSuiteChild({ args: planMatrixArgs(plan, timeoutsFor(plan)), env: planEnv(plan), isolation, signal: controller.signal });
+  let run = await runOnce();
+  // A child that died before any test ran judged nothing; one more run tells a crash of the
+  // moment from a mutant that cannot start, and the crash is printed, not hidden.
+  if (!run.results && !controller.signal.aborted) {
+    console.log(`${label} crashed before any test ran (exit ${run.exitCode}), running it again; its stderr ended:\n${run.stderr.trim().split('\n').slice(-15).join('\n')}`);
+    run = await runOnce();
+  }
   const pairs = judgePairs(plan, run);
   const failed = pairs.filter((p) => p.outcome === 'failed').map((p) => p.test);
   const verdict: MutantVerdict = !run.results

@@ -17,7 +17,8 @@ export interface FinishedRun {
 
 function lastErrorLine(stderr: string): string {
   const lines = stderr.split('\n').filter((l) => l.trim() !== '');
-  return lines.findLast((l) => l.startsWith('error:')) ?? lines.at(-1) ?? 'no output';
+  // Node ends an uncaught exception with its own version line; the error is above it.
+  return lines.findLast((l) => l.startsWith('error:')) ?? lines.findLast((l) => /Error\b/.test(l)) ?? lines.at(-1) ?? 'no output';
 }
 
 /**

@@ -54,6 +54,11 @@ describe('judgeMutant', () => {
     expect(isKilled(verdict)).toBe(false);
   });
 
+  test("an uncaught exception is named by its error line, not by Node's version line after it", () => {
+    const stderr = 'file:///x.js:3\n    throw e;\n    ^\n\nTypeError: cannot read x\n    at y (file:///x.js:3:5)\n\nNode.js v20.20.2\n';
+    expect(judgeMutant(mapped, { exitCode: 1, stderr })).toEqual({ kind: 'error', detail: 'exit 1 before any test ran: TypeError: cannot read x' });
+  });
+
   test('an expectation naming a test the suite does not have is an error', () => {
     const verdict = judgeMutant({ fault: 'x', expectedTests: ['Nope'] }, { exitCode: 0, stderr: '', results: { tests: [result('A', 'passed')] } });
     expect(verdict).toEqual({ kind: 'error', detail: 'expectation names unknown test(s) Nope' });
