@@ -6,9 +6,10 @@ const PENDING_SINCE = '1970-01-01T00:00:00Z';
 const PENDING_CONDITIONS: Record<string, readonly string[]> = {
   GatewayClass: ['Accepted'],
   Gateway: ['Accepted', 'Programmed'],
+  ListenerSet: ['Accepted', 'Programmed'],
 };
 
-/** Sets the status the GatewayClass and Gateway CRDs default to on create. Mutates `object`. */
+/** Sets the status the GatewayClass, Gateway and ListenerSet CRDs default to on create. Mutates `object`. */
 export function applyGatewayInitialStatus(kind: string, object: ApiObject): void {
   const types = PENDING_CONDITIONS[kind];
   if (!types || object.status !== undefined) return;

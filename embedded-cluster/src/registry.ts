@@ -42,6 +42,7 @@ export const ALL_RESOURCES: readonly ResourceDef[] = [
   { group: GATEWAY_GROUP, versions: ['v1'], plural: 'grpcroutes', singular: 'grpcroute', kind: 'GRPCRoute', namespaced: true, categories: ['gateway-api'], statusSubresource: true, viaCrd: true },
   { group: GATEWAY_GROUP, versions: ['v1', 'v1beta1'], plural: 'httproutes', singular: 'httproute', kind: 'HTTPRoute', namespaced: true, categories: ['gateway-api'], statusSubresource: true, viaCrd: true },
   { group: GATEWAY_GROUP, versions: ['v1', 'v1beta1'], plural: 'referencegrants', singular: 'referencegrant', kind: 'ReferenceGrant', namespaced: true, shortNames: ['refgrant'], categories: ['gateway-api'], statusSubresource: false, viaCrd: true },
+  { group: GATEWAY_GROUP, versions: ['v1'], plural: 'listenersets', singular: 'listenerset', kind: 'ListenerSet', namespaced: true, shortNames: ['lset'], categories: ['gateway-api'], statusSubresource: true, viaCrd: true },
   { group: GATEWAY_GROUP, versions: ['v1', 'v1alpha3'], plural: 'backendtlspolicies', singular: 'backendtlspolicy', kind: 'BackendTLSPolicy', namespaced: true, shortNames: ['btlspolicy'], categories: ['gateway-api'], statusSubresource: true, viaCrd: true },
 ];
 

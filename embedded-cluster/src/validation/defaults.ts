@@ -1,5 +1,5 @@
 import { gatewayKind } from './gateway-kind.ts';
-import { defaultGatewaySpec } from './gateway-defaults.ts';
+import { defaultGatewaySpec, defaultListenerSetSpec } from './gateway-defaults.ts';
 import { objectAt, type JsonObject } from './json-shape.ts';
 import { defaultGrpcRouteSpec, defaultHttpRouteSpec } from './route-defaults.ts';
 
@@ -7,6 +7,7 @@ const SPEC_DEFAULTERS: Record<string, (spec: JsonObject) => void> = {
   GRPCRoute: defaultGrpcRouteSpec,
   HTTPRoute: defaultHttpRouteSpec,
   Gateway: defaultGatewaySpec,
+  ListenerSet: defaultListenerSetSpec,
 };
 
 /**

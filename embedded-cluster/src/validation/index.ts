@@ -9,6 +9,7 @@ import { checkGrpcRoute } from './grpcroute.ts';
 import { checkHttpRoute } from './httproute.ts';
 import type { JsonObject } from './json-shape.ts';
 import { checkMetadataName } from './metadata-name.ts';
+import { checkListenerSet, checkListenerSetStatus } from './listener-set.ts';
 import { checkReferenceGrant } from './reference-grant.ts';
 import { SchemaCheck } from './schema-check.ts';
 
@@ -24,6 +25,7 @@ const KIND_CHECKS: Record<string, KindCheck> = {
   HTTPRoute: checkHttpRoute,
   Gateway: checkGateway,
   GatewayClass: checkGatewayClass,
+  ListenerSet: checkListenerSet,
   ReferenceGrant: checkReferenceGrant,
   BackendTLSPolicy: checkBackendTlsPolicy,
 };
@@ -33,6 +35,7 @@ const WITHOUT_CEL = new Set(['ReferenceGrant']);
 
 const STATUS_CHECKS: Record<string, (c: SchemaCheck, obj: JsonObject) => void> = {
   Gateway: checkGatewayStatus,
+  ListenerSet: checkListenerSetStatus,
 };
 
 /**
