@@ -121,6 +121,24 @@ export const VARIANTS = [
     description: 'A Gateway asking for an unusable address and a usable one is served on the usable one and lists it, while Programmed=False AddressNotUsable names the other.',
     allowedBy: 'GatewayStatus.addresses "may differ from the addresses provided in the spec ... a specified address was unusable"; AddressNotUsable only requires the Programmed condition to say so.',
   },
+  {
+    name: 'listener-set-partly-valid-accepted',
+    layer: 'controller',
+    description: 'A ListenerSet with valid and invalid listeners is Accepted=True with reason Accepted instead of ListenersNotValid.',
+    allowedBy: 'ListenerSetConditionAccepted: "Possible reasons for this condition to be True are: Accepted"; ListenersNotValid only "can be the reason when Accepted is True" (listenerset_types.go).',
+  },
+  {
+    name: 'attached-listener-sets-zero-written',
+    layer: 'controller',
+    description: 'Gateway status.attachedListenerSets is written as 0 when no ListenerSet is attached, instead of being left out.',
+    allowedBy: 'GatewayStatus.attachedListenerSets is an optional count of the ListenerSets "successfully attached" (gateway_types.go); absent and 0 say the same.',
+  },
+  {
+    name: 'listener-set-winners-without-conflicted',
+    layer: 'controller',
+    description: 'ListenerSet listeners without a conflict carry no Conflicted condition at all, instead of Conflicted=False NoConflicts.',
+    allowedBy: 'GEP-1713: "the first Listener in the precedence list MUST be accepted and should not have a Conflicted condition".',
+  },
 ] as const satisfies readonly VariantInfo[];
 
 export type VariantName = (typeof VARIANTS)[number]['name'];

@@ -43,6 +43,13 @@ export const CONTROLLER_FAULTS = [
     name: 'infrastructure-metadata-dropped',
     description: 'The generated ServiceAccount carries only the gateway-name label, not the spec.infrastructure labels and annotations.',
   },
+  { name: 'listener-sets-always-allowed', description: 'Gateway allowedListeners is not looked at: every ListenerSet naming the Gateway is attached, though the default allows none.' },
+  { name: 'listener-set-selector-ignored', description: 'allowedListeners from Selector allows ListenerSets of every namespace, whatever the namespace labels.' },
+  { name: 'listener-set-conflicts-ignored', description: 'ListenerSet listeners are not compared with earlier listeners: one reusing a port and hostname, or a port with another protocol, is accepted.' },
+  { name: 'listener-set-newest-first', description: 'ListenerSets are merged newest first, so a younger ListenerSet wins a conflict against an older one.' },
+  { name: 'listener-set-protocol-checked-first', description: 'A conflicting ListenerSet listener of an unsupported protocol is reported UnsupportedProtocol, not ProtocolConflict.' },
+  { name: 'listener-set-borrows-gateway-grants', description: "ListenerSet certificateRefs are checked as the parent Gateway's: the Gateway's ReferenceGrants cover every ListenerSet." },
+  { name: 'attached-listener-sets-unreported', description: 'Gateway status.attachedListenerSets is never written, though ListenerSets are attached.' },
 ] as const;
 
 export type ControllerFaultName = (typeof CONTROLLER_FAULTS)[number]['name'];

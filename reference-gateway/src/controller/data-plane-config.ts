@@ -18,7 +18,7 @@ export function buildDataPlaneConfig(gateways: readonly (GatewayState & { readon
     gateways: gateways.map((gateway) => ({
       key: gateway.key,
       address: gateway.address,
-      listeners: gateway.listeners
+      listeners: [...gateway.listeners, ...(gateway.listenerSetListeners ?? [])]
         .filter((l) => l.programmed)
         .map((state): ListenerConfig => {
           const here = accepted.filter((a) => a.gateway === gateway && a.on.listener === state);

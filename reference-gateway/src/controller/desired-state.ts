@@ -1,4 +1,4 @@
-import type { BackendTlsPolicy, Gateway, GatewayClass, KubeObject, Route } from '../kube/objects.ts';
+import type { BackendTlsPolicy, Gateway, GatewayClass, KubeObject, ListenerSet, Route } from '../kube/objects.ts';
 import { objectKey } from '../kube/objects.ts';
 import type { WatchedKind } from '../kube/resources.ts';
 import type { DataPlaneConfig } from '../model/data-plane-config.ts';
@@ -16,6 +16,8 @@ import { desiredServiceAccounts } from './infrastructure-accounts.ts';
 import type { ServiceAccount } from './infrastructure-accounts.ts';
 import { gatewayStatusDesired, mergeGatewayClassStatus, mergeGatewayStatus } from './gateway-status.ts';
 import { evaluateListeners, withPortUnavailable } from './listener-status.ts';
+import { evaluateListenerSets, servedListenerSetListeners } from './listener-sets.ts';
+import { isAttached, mergeListenerSetStatus } from './listener-set-status.ts';
 import type { ReferencePolicy } from './reference-grants.ts';
 import { attachToParent, parentGatewayKey } from './route-attachment.ts';
 import type { GatewayState, ParentAttachment } from './route-attachment.ts';
@@ -58,6 +60,15 @@ export function computeDesiredState(snapshot: Snapshot, settings: ControllerSett
   const inScope = (g: Gateway): boolean => !skippedForLength(g) && (settings.faults.has('ignore-gateway-class') || classNames.has(g.spec.gatewayClassName));
   const ourGateways = snapshot.gateways.filter(inScope);
   const gateways = gatewayStates(ourGateways, snapshot, settings, deps);
+  const listenerSets = evaluateListenerSets(gateways, { snapshot, settings, references: deps.references });
+  for (const [key, state] of gateways) {
+    const unreported = settings.faults.has('attached-listener-sets-unreported');
+    const attachedListenerSets = unreported ? 0 : listenerSets.filter((s) => s.gateway === state && isAttached(s)).length;
+    gateways.set(key, { ...state, listenerSetListeners: servedListenerSetListeners(listenerSets, state), attachedListenerSets });
+  }
+  for (const state of listenerSets) {
+    statuses.push({ kind: 'ListenerSet', key: state.key, nextStatus: (cur, now) => mergeListenerSetStatus((cur as ListenerSet).status, state, settings, now) });
+  }
 
   let attachments = new Map<Route, ParentAttachment[]>();
   for (const route of snapshot.routes) {

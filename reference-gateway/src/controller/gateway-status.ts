@@ -18,6 +18,7 @@ export interface GatewayStatusDesired {
   readonly addresses: readonly { readonly type: 'IPAddress'; readonly value: string }[];
   readonly conditions: readonly DesiredCondition[];
   readonly listeners: readonly ListenerStatusDesired[];
+  readonly attachedListenerSets: number;
 }
 
 interface ListenerStatus {
@@ -43,6 +44,7 @@ export function gatewayStatusDesired(state: GatewayState, attachedRoutes: Readon
   return {
     addresses: state.address === undefined ? [] : [{ type: 'IPAddress', value: state.address }],
     conditions: [accepted, programmed],
+    attachedListenerSets: state.attachedListenerSets ?? 0,
     listeners: state.listeners.map((l) => ({
       name: l.listener.name,
       supportedKinds: l.supportedKinds,
@@ -77,8 +79,11 @@ export function mergeGatewayStatus(current: Gateway['status'], desired: GatewayS
   const removed = settings.faults.has('removed-listener-status-kept')
     ? [...previous.values()].filter((l) => !desired.listeners.some((d) => d.name === l.name))
     : [];
+  const { attachedListenerSets: _previousCount, ...rest } = current ?? {};
   return {
-    ...(current ?? {}),
+    ...rest,
+    // Absent reads as 0 (upstream's helpers and kubectl alike); written only when there are some.
+    ...(desired.attachedListenerSets > 0 || settings.faults.has('attached-listener-sets-zero-written') ? { attachedListenerSets: desired.attachedListenerSets } : {}),
     addresses: desired.addresses.map((a) => ({ ...a })),
     conditions: mergeConditions(current?.conditions, conditions, now, foreign),
     listeners: [

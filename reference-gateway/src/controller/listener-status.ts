@@ -34,7 +34,16 @@ interface Problem {
   readonly message: string;
 }
 
-/** Validates every listener of one of our Gateways. */
+/** Whose listener it is: grants are matched against this kind and namespace, conditions carry its generation. */
+export interface ListenerOwner {
+  readonly kind: 'Gateway' | 'ListenerSet';
+  readonly namespace: string;
+  readonly generation: number | undefined;
+}
+
+export type ConflictReason = 'ProtocolConflict' | 'HostnameConflict';
+
+/** Validates every listener of one of our Gateways; listeners that conflict inside it are all refused. */
 export function evaluateListeners(
   gateway: Gateway,
   snapshot: Snapshot,
@@ -42,48 +51,79 @@ export function evaluateListeners(
   references: ReferencePolicy,
 ): ListenerState[] {
   const listeners = gateway.spec.listeners ?? [];
-  const generation = gateway.metadata.generation;
+  const owner: ListenerOwner = { kind: 'Gateway', namespace: gateway.metadata.namespace ?? '', generation: gateway.metadata.generation };
   return listeners.map((listener) => {
-    const supportedProtocol = listener.protocol === 'HTTP' || listener.protocol === 'HTTPS';
-    const kinds = admittedKinds(listener, supportedProtocol);
-    const problems: Problem[] = [];
-    if (kinds.invalid.length > 0) {
-      problems.push({ reason: 'InvalidRouteKinds', message: `Unsupported route kinds: ${kinds.invalid.join(', ')}` });
-    }
-    let certificates: ListenerState['certificates'];
-    if (supportedProtocol && listener.protocol === 'HTTPS') {
-      const resolved = resolveCertificates(gateway, listener, snapshot, references, settings.faults);
-      if ('problem' in resolved) problems.push(resolved.problem);
-      else certificates = resolved.certificates;
-    }
-    const conflict = settings.faults.has('ignore-listener-conflicts') ? undefined : conflictOf(listener, listeners);
-    const certificatesOk = listener.protocol !== 'HTTPS' || certificates !== undefined;
-    const programmed = supportedProtocol && certificatesOk && !conflict && kinds.admitted.length > 0;
-    const faultyKinds = settings.faults.has('wrong-supported-kinds');
-    const reportedProblems = faultyKinds ? problems.filter((p) => p.reason !== 'InvalidRouteKinds') : problems;
-    const conditions = [
-      supportedProtocol || settings.faults.has('unsupported-protocol-accepted')
-        ? condition('Accepted', 'True', 'Accepted', 'Listener is valid', generation)
-        : condition('Accepted', 'False', 'UnsupportedProtocol', `Protocol ${listener.protocol} is not supported; only HTTP and HTTPS are`, generation),
-      reportedProblems.length === 0
-        ? condition('ResolvedRefs', 'True', 'ResolvedRefs', 'All references resolved', generation)
-        : condition('ResolvedRefs', 'False', reportedProblems[0]!.reason, reportedProblems.map((p) => p.message).join('; '), generation),
-      programmed
-        ? condition('Programmed', 'True', 'Programmed', 'Listener is programmed', generation)
-        : notProgrammed(supportedProtocol && !certificatesOk && !settings.faults.has('programmed-reason-invalid'), generation),
-      conflict
-        ? condition('Conflicted', 'True', conflict, 'Listener conflicts with another listener on the same port', generation)
-        : condition('Conflicted', 'False', 'NoConflicts', 'No conflicts', generation),
-    ];
-    return {
-      listener,
-      admittedKinds: kinds.admitted,
-      supportedKinds: faultyKinds ? ROUTE_KINDS : kinds.admitted,
-      conditions,
-      programmed,
-      certificates,
-    };
+    const conflict = settings.faults.has('ignore-listener-conflicts') ? undefined : conflictOf(listener, listeners.filter((l) => l !== listener));
+    return evaluateListener(listener, owner, conflict, { snapshot, settings, references });
   });
+}
+
+export interface ListenerContext {
+  readonly snapshot: Snapshot;
+  readonly settings: ControllerSettings;
+  readonly references: ReferencePolicy;
+}
+
+/**
+ * One listener's state. A Gateway's own conflicted listener stays Accepted (its conflict is on
+ * Conflicted and Programmed); a ListenerSet's listener that lost to an earlier one is not accepted
+ * at all, with the conflict as the reason on all three conditions, decided before its protocol.
+ */
+export function evaluateListener(
+  listener: Listener,
+  owner: ListenerOwner,
+  conflict: ConflictReason | undefined,
+  { snapshot, settings, references }: ListenerContext,
+): ListenerState {
+  const generation = owner.generation;
+  const supportedProtocol = listener.protocol === 'HTTP' || listener.protocol === 'HTTPS';
+  const kinds = admittedKinds(listener, supportedProtocol);
+  const problems: Problem[] = [];
+  if (kinds.invalid.length > 0) {
+    problems.push({ reason: 'InvalidRouteKinds', message: `Unsupported route kinds: ${kinds.invalid.join(', ')}` });
+  }
+  let certificates: ListenerState['certificates'];
+  if (supportedProtocol && listener.protocol === 'HTTPS') {
+    const resolved = resolveCertificates(owner, listener, snapshot, references, settings.faults);
+    if ('problem' in resolved) problems.push(resolved.problem);
+    else certificates = resolved.certificates;
+  }
+  const certificatesOk = listener.protocol !== 'HTTPS' || certificates !== undefined;
+  const programmed = supportedProtocol && certificatesOk && !conflict && kinds.admitted.length > 0;
+  const faultyKinds = settings.faults.has('wrong-supported-kinds');
+  const reportedProblems = faultyKinds ? problems.filter((p) => p.reason !== 'InvalidRouteKinds') : problems;
+  const resolvedRefs = reportedProblems.length === 0
+    ? condition('ResolvedRefs', 'True', 'ResolvedRefs', 'All references resolved', generation)
+    : condition('ResolvedRefs', 'False', reportedProblems[0]!.reason, reportedProblems.map((p) => p.message).join('; '), generation);
+  const protocolFirst = settings.faults.has('listener-set-protocol-checked-first') && !supportedProtocol;
+  const lostPrecedence = owner.kind === 'ListenerSet' && conflict !== undefined && !protocolFirst;
+  const conditions = lostPrecedence
+    ? [
+        condition('Accepted', 'False', conflict, 'An earlier listener of the Gateway or of an older ListenerSet holds this port and hostname', generation),
+        resolvedRefs,
+        condition('Programmed', 'False', conflict, 'Listener is not served: it conflicts with an earlier listener', generation),
+        condition('Conflicted', 'True', conflict, 'Listener conflicts with an earlier listener on the same port', generation),
+      ]
+    : [
+        supportedProtocol || settings.faults.has('unsupported-protocol-accepted')
+          ? condition('Accepted', 'True', 'Accepted', 'Listener is valid', generation)
+          : condition('Accepted', 'False', 'UnsupportedProtocol', `Protocol ${listener.protocol} is not supported; only HTTP and HTTPS are`, generation),
+        resolvedRefs,
+        programmed
+          ? condition('Programmed', 'True', 'Programmed', 'Listener is programmed', generation)
+          : notProgrammed(supportedProtocol && !certificatesOk && !settings.faults.has('programmed-reason-invalid'), generation),
+        conflict
+          ? condition('Conflicted', 'True', conflict, 'Listener conflicts with another listener on the same port', generation)
+          : condition('Conflicted', 'False', 'NoConflicts', 'No conflicts', generation),
+      ];
+  return {
+    listener,
+    admittedKinds: kinds.admitted,
+    supportedKinds: faultyKinds ? ROUTE_KINDS : kinds.admitted,
+    conditions,
+    programmed,
+    certificates,
+  };
 }
 
 // The implementer guide names InvalidTLSConfig for a listener left unserved by its TLS settings (§12 #124).
@@ -107,8 +147,9 @@ function admittedKinds(listener: Listener, supportedProtocol: boolean): { admitt
   return { admitted, invalid };
 }
 
-function conflictOf(listener: Listener, all: readonly Listener[]): 'ProtocolConflict' | 'HostnameConflict' | undefined {
-  const samePort = all.filter((l) => l !== listener && l.port === listener.port);
+/** How `listener` clashes with any of `others` (which must not include it). */
+export function conflictOf(listener: Listener, others: readonly Listener[]): ConflictReason | undefined {
+  const samePort = others.filter((l) => l.port === listener.port);
   if (samePort.some((l) => l.protocol !== listener.protocol)) return 'ProtocolConflict';
   const host = (listener.hostname ?? '').toLowerCase();
   if (samePort.some((l) => (l.hostname ?? '').toLowerCase() === host)) return 'HostnameConflict';
@@ -116,7 +157,7 @@ function conflictOf(listener: Listener, all: readonly Listener[]): 'ProtocolConf
 }
 
 function resolveCertificates(
-  gateway: Gateway,
+  owner: ListenerOwner,
   listener: Listener,
   snapshot: Snapshot,
   references: ReferencePolicy,
@@ -128,14 +169,13 @@ function resolveCertificates(
   }
   if (refs.length === 0) return { problem: { reason: 'InvalidCertificateRef', message: 'HTTPS listener has no certificateRefs' } };
   const certificates: { certPem: string; keyPem: string }[] = [];
-  const gatewayNamespace = gateway.metadata.namespace ?? '';
   for (const ref of refs) {
-    const namespace = ref.namespace ?? gatewayNamespace;
+    const namespace = ref.namespace ?? owner.namespace;
     const label = `Secret ${namespace}/${ref.name}`;
     if (!faults.has('certificate-ref-kind-unchecked') && ((ref.group ?? '') !== '' || (ref.kind ?? 'Secret') !== 'Secret')) {
       return { problem: { reason: 'InvalidCertificateRef', message: `certificateRef ${ref.group ?? ''}/${ref.kind} ${ref.name} is not a Secret` } };
     }
-    const from = { group: GATEWAY_GROUP, kind: 'Gateway', namespace: gatewayNamespace };
+    const from = { group: GATEWAY_GROUP, kind: owner.kind, namespace: owner.namespace };
     const to = { group: faults.has('secret-grant-core-group-named') ? 'core' : '', kind: 'Secret', namespace, name: ref.name };
     if (!references.permits(snapshot.referenceGrants, from, to)) {
       return { problem: { reason: 'RefNotPermitted', message: `certificateRef to ${label} is not permitted by any ReferenceGrant` } };

@@ -16,6 +16,10 @@ export interface GatewayState {
   readonly address?: string;
   readonly addressProblem?: AddressProblem;
   readonly listeners: readonly ListenerState[];
+  /** Valid listeners of its ListenerSets, under unique names: served, never attached to by its routes. */
+  readonly listenerSetListeners?: readonly ListenerState[];
+  /** How many ListenerSets are attached (Accepted). */
+  readonly attachedListenerSets?: number;
 }
 
 export interface ListenerAttachment {

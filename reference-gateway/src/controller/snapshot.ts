@@ -6,6 +6,7 @@ import type {
   Gateway,
   GatewayClass,
   KubeObject,
+  ListenerSet,
   Namespace,
   ReferenceGrant,
   Route,
@@ -18,6 +19,8 @@ import { objectKey } from '../kube/objects.ts';
 export interface Snapshot {
   readonly gatewayClasses: readonly GatewayClass[];
   readonly gateways: readonly Gateway[];
+  /** Sorted by key; precedence among them is decided per Gateway (controller/listener-sets.ts). */
+  readonly listenerSets: readonly ListenerSet[];
   /** GRPCRoutes and HTTPRoutes; `kind` tells them apart. */
   readonly routes: readonly Route[];
   readonly referenceGrants: readonly ReferenceGrant[];
@@ -47,6 +50,7 @@ export function snapshotOf(objects: readonly KubeObject[]): Snapshot {
   return {
     gatewayClasses: of<GatewayClass>('GatewayClass'),
     gateways: sortByKey(of<Gateway>('Gateway')),
+    listenerSets: sortByKey(of<ListenerSet>('ListenerSet')),
     routes: sortByKey(routes),
     referenceGrants: of<ReferenceGrant>('ReferenceGrant'),
     backendTlsPolicies: sortByKey(of<BackendTlsPolicy>('BackendTLSPolicy')),
@@ -60,7 +64,7 @@ export function snapshotOf(objects: readonly KubeObject[]): Snapshot {
 
 /** Snapshot of everything in the cache right now. */
 export function snapshotFromCache(cache: ObjectCache): Snapshot {
-  const kinds = ['GatewayClass', 'Gateway', 'GRPCRoute', 'HTTPRoute', 'ReferenceGrant', 'BackendTLSPolicy', 'Service', 'EndpointSlice', 'Secret', 'ConfigMap', 'Namespace'] as const;
+  const kinds = ['GatewayClass', 'Gateway', 'ListenerSet', 'GRPCRoute', 'HTTPRoute', 'ReferenceGrant', 'BackendTLSPolicy', 'Service', 'EndpointSlice', 'Secret', 'ConfigMap', 'Namespace'] as const;
   return snapshotOf(kinds.flatMap((kind) => cache.list(kind)));
 }
 

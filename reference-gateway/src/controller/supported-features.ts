@@ -19,6 +19,7 @@ const ALWAYS = [
   'GatewayRouteHostnameIntersectionPrecedence',
   'GatewayStaticAddresses',
   'GatewayAddressEmpty',
+  'ListenerSet',
   'GRPCRouteResponseHeaderModifier',
   'GRPCRouteRequestMirror',
   'GRPCRouteParentRefPort',

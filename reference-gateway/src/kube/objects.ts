@@ -45,6 +45,8 @@ export interface Gateway extends KubeObject {
   spec: {
     gatewayClassName: string;
     listeners?: Listener[];
+    /** Which ListenerSets may attach; absent, or `namespaces` absent, allows none. */
+    allowedListeners?: { namespaces?: { from?: string; selector?: LabelSelector } };
     addresses?: { type?: string; value?: string }[];
     infrastructure?: {
       labels?: Record<string, string>;
@@ -52,7 +54,16 @@ export interface Gateway extends KubeObject {
       parametersRef?: { group: string; kind: string; name: string };
     };
   };
-  status?: { addresses?: { type?: string; value: string }[]; conditions?: Condition[]; listeners?: unknown[] };
+  status?: { addresses?: { type?: string; value: string }[]; conditions?: Condition[]; listeners?: unknown[]; attachedListenerSets?: number };
+}
+
+/** Listeners for one parent Gateway, kept in an object of their own (GEP-1713). */
+export interface ListenerSet extends KubeObject {
+  spec: {
+    parentRef: { group?: string; kind?: string; name: string; namespace?: string };
+    listeners?: Listener[];
+  };
+  status?: { conditions?: Condition[]; listeners?: unknown[] };
 }
 
 export interface ParentReference {

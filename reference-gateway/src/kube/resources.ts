@@ -6,6 +6,7 @@ export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 export const WATCHED_KINDS = {
   GatewayClass: versions(GATEWAY_GROUP, 'gatewayclasses', false, ['v1']),
   Gateway: versions(GATEWAY_GROUP, 'gateways', true, ['v1']),
+  ListenerSet: versions(GATEWAY_GROUP, 'listenersets', true, ['v1']),
   GRPCRoute: versions(GATEWAY_GROUP, 'grpcroutes', true, ['v1']),
   HTTPRoute: versions(GATEWAY_GROUP, 'httproutes', true, ['v1']),
   ReferenceGrant: versions(GATEWAY_GROUP, 'referencegrants', true, ['v1', 'v1beta1']),
