@@ -211,6 +211,14 @@ export const MUTANT_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
   'static-addresses-ignored': ['GatewayStaticAddresses'],
   'unusable-address-dropped': ['GatewayStaticAddresses'],
   'empty-address-value-unassigned': ['GatewayOptionalAddressValue'],
+  'listener-sets-always-allowed': ['ListenerSetDefaultNotAllowed', 'ListenerSetAllowedNamespaceNone', 'ListenerSetAllowedNamespaceSame', 'ListenerSetAllowedNamespaceSelector'],
+  'listener-set-selector-ignored': ['ListenerSetAllowedNamespaceSelector'],
+  'listener-set-conflicts-ignored': ['ListenerSetHostnameConflict', 'ListenerSetProtocolConflict'],
+  // Every TCP listener of the protocol test clashes with the Gateway's HTTP listeners, whatever the order.
+  'listener-set-newest-first': ['ListenerSetHostnameConflict'],
+  'listener-set-protocol-checked-first': ['ListenerSetProtocolConflict'],
+  'listener-set-borrows-gateway-grants': ['ListenerSetReferenceGrant'],
+  'attached-listener-sets-unreported': ['ListenerSetAllowedNamespaceSame', 'ListenerSetAllowedNamespaceSelector', 'ListenerSetHostnameConflict', 'ListenerSetProtocolConflict'],
 };
 
 /**

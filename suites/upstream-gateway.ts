@@ -14,6 +14,13 @@ import { gatewaySecretMissingReferenceGrant } from './gateway-secret-missing-ref
 import { gatewaySecretReferenceGrantAllInNamespace } from './gateway-secret-reference-grant-all-in-namespace.ts';
 import { gatewaySecretReferenceGrantSpecific } from './gateway-secret-reference-grant-specific.ts';
 import { gatewayStaticAddresses } from './gateway-static-addresses.ts';
+import { listenerSetAllowedNamespaceNone } from './listener-set-allowed-namespace-none.ts';
+import { listenerSetAllowedNamespaceSame } from './listener-set-allowed-namespace-same.ts';
+import { listenerSetAllowedNamespaceSelector } from './listener-set-allowed-namespace-selector.ts';
+import { listenerSetDefaultNotAllowed } from './listener-set-default-not-allowed.ts';
+import { listenerSetHostnameConflict } from './listener-set-hostname-conflict.ts';
+import { listenerSetProtocolConflict } from './listener-set-protocol-conflict.ts';
+import { listenerSetReferenceGrant } from './listener-set-reference-grant.ts';
 
 /**
  * Upstream's Gateway-only tests that its GATEWAY-GRPC profile holds, under their upstream names
@@ -37,4 +44,11 @@ export const upstreamGatewayTests = [
   gatewaySecretReferenceGrantAllInNamespace,
   gatewaySecretReferenceGrantSpecific,
   gatewayStaticAddresses,
+  listenerSetAllowedNamespaceNone,
+  listenerSetAllowedNamespaceSame,
+  listenerSetAllowedNamespaceSelector,
+  listenerSetDefaultNotAllowed,
+  listenerSetHostnameConflict,
+  listenerSetProtocolConflict,
+  listenerSetReferenceGrant,
 ];

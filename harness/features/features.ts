@@ -21,6 +21,7 @@ export const Feature = {
   GatewayStaticAddresses: 'GatewayStaticAddresses',
   GatewayAddressEmpty: 'GatewayAddressEmpty',
   GatewayInfrastructurePropagation: 'GatewayInfrastructurePropagation',
+  ListenerSet: 'ListenerSet',
   // Ours: GRPCRoute behaviour upstream has no feature name for.
   GRPCRouteResponseHeaderModifier: 'GRPCRouteResponseHeaderModifier',
   GRPCRouteRequestMirror: 'GRPCRouteRequestMirror',
@@ -88,6 +89,7 @@ export const FEATURES: readonly FeatureInfo[] = [
     'Routes with the same listener/route hostname intersection are ranked by their original hostnames',
     'v1.7.0',
   ),
+  info(Feature.ListenerSet, 'extended', 'upstream', 'ListenerSets attached to a Gateway: allowedListeners, listener precedence and conflicts, ReferenceGrants from ListenerSets'),
   info(Feature.GRPCRouteResponseHeaderModifier, 'extended', 'grpcroute-conformance', 'ResponseHeaderModifier filter on GRPCRoute rules'),
   info(Feature.GRPCRouteRequestMirror, 'extended', 'grpcroute-conformance', 'RequestMirror filter on GRPCRoute rules'),
   info(Feature.GRPCRouteParentRefPort, 'extended', 'grpcroute-conformance', 'parentRefs[].port selects listeners by port'),

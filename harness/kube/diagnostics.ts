@@ -8,7 +8,7 @@ import { clientFor } from './run-client.ts';
 import type { KubeObject } from './types.ts';
 
 /** Kinds a test creates whose state explains a failure. Secrets and ConfigMaps carry keys, not state. */
-const TEST_KINDS = ['GRPCRoute', 'HTTPRoute', 'Gateway', 'ReferenceGrant', 'BackendTLSPolicy', 'Service', 'Deployment'] as const;
+const TEST_KINDS = ['GRPCRoute', 'HTTPRoute', 'Gateway', 'ListenerSet', 'ReferenceGrant', 'BackendTLSPolicy', 'Service', 'Deployment'] as const;
 
 /**
  * YAML (with status) of the test's labelled objects, the Gateways their routes name, and the

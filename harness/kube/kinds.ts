@@ -8,6 +8,7 @@ const CANDIDATES: Readonly<Record<string, readonly string[]>> = {
   Gateway: [GATEWAY_V1],
   GRPCRoute: [GATEWAY_V1],
   HTTPRoute: [GATEWAY_V1],
+  ListenerSet: [GATEWAY_V1],
   ReferenceGrant: ['gateway.networking.k8s.io/v1beta1', 'gateway.networking.k8s.io/v1'],
   BackendTLSPolicy: [GATEWAY_V1, 'gateway.networking.k8s.io/v1alpha3'],
   Namespace: ['v1'],

@@ -39,6 +39,7 @@ export const REQUIRED_PERMISSIONS: readonly RequiredPermission[] = [
   { group: GATEWAY, resource: 'grpcroutes', verbs: OWNED, scope: 'run-namespaces', why: 'the routes under test' },
   { group: GATEWAY, resource: 'grpcroutes', subresource: 'status', verbs: ['patch'], scope: 'run-namespaces', why: "a test writes a foreign controller's status entry" },
   { group: GATEWAY, resource: 'httproutes', verbs: OWNED, scope: 'run-namespaces', why: 'a test mixes an HTTPRoute with GRPCRoutes' },
+  { group: GATEWAY, resource: 'listenersets', verbs: OWNED, scope: 'run-namespaces', why: 'ListenerSets attached to per-test Gateways' },
   { group: GATEWAY, resource: 'referencegrants', verbs: OWNED, scope: 'run-namespaces', why: 'cross-namespace backends' },
   { group: GATEWAY, resource: 'backendtlspolicies', verbs: OWNED, scope: 'run-namespaces', why: 'backend TLS tests' },
 ];

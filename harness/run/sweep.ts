@@ -6,7 +6,7 @@ import { LABEL_KEEP, LABEL_RUN_ID, MANAGED_SELECTOR } from '../kube/labels.ts';
 import type { KubeObject } from '../kube/types.ts';
 
 /** Namespaced kinds a run may leave outside its own namespaces. */
-const SWEPT_KINDS = ['GRPCRoute', 'HTTPRoute', 'Gateway', 'ReferenceGrant', 'BackendTLSPolicy', 'Service', 'Deployment', 'Secret', 'ConfigMap'];
+const SWEPT_KINDS = ['GRPCRoute', 'HTTPRoute', 'Gateway', 'ListenerSet', 'ReferenceGrant', 'BackendTLSPolicy', 'Service', 'Deployment', 'Secret', 'ConfigMap'];
 
 /**
  * Deletes what runs other than `runId` left behind (found by the managed-by label; objects labelled
