@@ -10,6 +10,7 @@ export const COVERED_CRDS = {
   Gateway: 'gateway.networking.k8s.io_gateways.yaml',
   ReferenceGrant: 'gateway.networking.k8s.io_referencegrants.yaml',
   BackendTLSPolicy: 'gateway.networking.k8s.io_backendtlspolicies.yaml',
+  ListenerSet: 'gateway.networking.k8s.io_listenersets.yaml',
 } as const;
 export type CoveredKind = keyof typeof COVERED_CRDS;
 

@@ -16,6 +16,7 @@ const PLURALS: Record<string, string> = {
   GRPCRoute: 'grpcroutes',
   Gateway: 'gateways',
   ReferenceGrant: 'referencegrants',
+  ListenerSet: 'listenersets',
   BackendTLSPolicy: 'backendtlspolicies',
   HTTPRoute: 'httproutes',
   GatewayClass: 'gatewayclasses',

@@ -12,7 +12,7 @@ const optionalHostname = (l: JsonObject): string | undefined => (has(l, 'hostnam
 
 // The five CEL rules on `spec.listeners`. They read name, port and protocol of every listener, so
 // they are only judged once those required fields are present (their absence is already reported).
-export function checkListenerListRules(c: SchemaCheck, listeners: readonly JsonObject[], path: string, owner: 'Gateway' | 'ListenerSet'): void {
+export function checkListenerListRules(c: SchemaCheck, listeners: readonly JsonObject[], path: string): void {
   const rule = (holds: boolean, message: string): void => c.rule(holds, path, message);
   rule(listeners.every((l) => !['HTTP', 'TCP', 'UDP'].includes(String(l['protocol'])) || !has(l, 'tls')), "tls must not be specified for protocols ['HTTP', 'TCP', 'UDP']");
   rule(
@@ -34,7 +34,7 @@ export function checkListenerListRules(c: SchemaCheck, listeners: readonly JsonO
     listeners.every((l) => !['TCP', 'UDP'].includes(String(l['protocol'])) || !has(l, 'hostname') || l['hostname'] === ''),
     "hostname must not be specified for protocols ['TCP', 'UDP']",
   );
-  rule(listeners.every((a) => listeners.filter((b) => a['name'] === b['name']).length === 1), `Listener name must be unique within the ${owner}`);
+  rule(listeners.every((a) => listeners.filter((b) => a['name'] === b['name']).length === 1), 'Listener name must be unique within the Gateway');
   const sameCombination = (a: JsonObject, b: JsonObject): boolean =>
     a['port'] === b['port'] && a['protocol'] === b['protocol'] && optionalHostname(a) === optionalHostname(b);
   rule(
@@ -60,7 +60,7 @@ export function checkGateway(c: SchemaCheck, obj: JsonObject): void {
   });
   c.uniqueMapKeys(items, 'spec.listeners', 'name');
   const judgeable = listeners.length === items.length && listeners.every((l) => has(l, 'name') && has(l, 'port') && has(l, 'protocol'));
-  if (judgeable) checkListenerListRules(c, listeners, 'spec.listeners', 'Gateway');
+  if (judgeable) checkListenerListRules(c, listeners, 'spec.listeners');
   checkSpecAddresses(c, spec);
   checkInfrastructure(c, spec);
   checkGatewayTls(c, spec);

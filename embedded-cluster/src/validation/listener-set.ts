@@ -36,7 +36,7 @@ export function checkListenerSet(c: SchemaCheck, obj: JsonObject): void {
   c.uniqueMapKeys(items, 'spec.listeners', 'name');
   const judgeable = listeners.length === items.length && listeners.every((l) => has(l, 'name') && has(l, 'port') && has(l, 'protocol'));
   // The CRD copies the Gateway's listener rules verbatim, message included ("within the Gateway").
-  if (judgeable) checkListenerListRules(c, listeners, 'spec.listeners', 'Gateway');
+  if (judgeable) checkListenerListRules(c, listeners, 'spec.listeners');
 }
 
 /** What a write of a ListenerSet's status subresource is judged on: the per-listener entries' shape. */

@@ -39,6 +39,15 @@ export function listeners(...items: unknown[]): CaseObject {
 
 export const CERT = { name: 'cert' };
 
+/** A ListenerSet attached to PARENT with one HTTP listener, unless the spec says otherwise. */
+export function listenerSet(spec: Record<string, unknown>): CaseObject {
+  return { apiVersion: `${GROUP}/v1`, kind: 'ListenerSet', spec: { parentRef: PARENT, listeners: [HTTP_LISTENER], ...spec } };
+}
+
+export function setListeners(...items: unknown[]): CaseObject {
+  return listenerSet({ listeners: items });
+}
+
 export function referenceGrant(spec: Record<string, unknown>): CaseObject {
   return {
     apiVersion: `${GROUP}/v1`,
