@@ -49,6 +49,9 @@ export const CONTROLLER_FAULTS = [
   { name: 'listener-set-newest-first', description: 'ListenerSets are merged newest first, so a younger ListenerSet wins a conflict against an older one.' },
   { name: 'listener-set-protocol-checked-first', description: 'A conflicting ListenerSet listener of an unsupported protocol is reported UnsupportedProtocol, not ProtocolConflict.' },
   { name: 'listener-set-borrows-gateway-grants', description: "ListenerSet certificateRefs are checked as the parent Gateway's: the Gateway's ReferenceGrants cover every ListenerSet." },
+  { name: 'listener-set-routes-unserved', description: 'Routes naming a ListenerSet are reported Accepted but never programmed on its listeners.' },
+  { name: 'listener-set-same-is-gateway-namespace', description: "allowedRoutes Same on a ListenerSet listener admits routes of the Gateway's namespace instead of the ListenerSet's." },
+  { name: 'gateway-routes-reach-listener-sets', description: "A route naming the Gateway without a sectionName also attaches to its ListenerSets' listeners." },
   { name: 'attached-listener-sets-unreported', description: 'Gateway status.attachedListenerSets is never written, though ListenerSets are attached.' },
 ] as const;
 

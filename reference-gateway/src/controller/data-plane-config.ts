@@ -21,13 +21,14 @@ export function buildDataPlaneConfig(gateways: readonly (GatewayState & { readon
       listeners: [...gateway.listeners, ...(gateway.listenerSetListeners ?? [])]
         .filter((l) => l.programmed)
         .map((state): ListenerConfig => {
-          const here = accepted.filter((a) => a.gateway === gateway && a.on.listener === state);
+          // Listener states are unique objects; a ListenerSet's listeners are attached through its own parent state.
+          const here = accepted.filter((a) => a.on.listener === state);
           const grpc = dedupe(here.filter((a) => a.route.kind === 'GRPCRoute'));
           const http = here.filter((a) => a.route.kind === 'HTTPRoute');
           const { listener } = state;
           const hostname = settings.faults.has('ignore-listener-hostname') ? undefined : listener.hostname?.toLowerCase();
           return {
-            name: listener.name,
+            name: state.servedName ?? listener.name,
             port: listener.port,
             bindPort: bindPortOf(listener.port, settings),
             protocol: listener.protocol === 'HTTPS' ? 'HTTPS' : 'HTTP',

@@ -16,10 +16,10 @@ import { desiredServiceAccounts } from './infrastructure-accounts.ts';
 import type { ServiceAccount } from './infrastructure-accounts.ts';
 import { gatewayStatusDesired, mergeGatewayClassStatus, mergeGatewayStatus } from './gateway-status.ts';
 import { evaluateListeners, withPortUnavailable } from './listener-status.ts';
-import { evaluateListenerSets, servedListenerSetListeners } from './listener-sets.ts';
+import { evaluateListenerSets, listenerSetParents, servedListenerSetListeners } from './listener-sets.ts';
 import { isAttached, mergeListenerSetStatus } from './listener-set-status.ts';
 import type { ReferencePolicy } from './reference-grants.ts';
-import { attachToParent, parentGatewayKey } from './route-attachment.ts';
+import { attachToParent, parentGatewayKey, parentListenerSetKey } from './route-attachment.ts';
 import type { GatewayState, ParentAttachment } from './route-attachment.ts';
 import { mergeRouteParents, routeParentConditions } from './route-status.ts';
 import type { RuleValidation } from './rule-validation.ts';
@@ -66,14 +66,12 @@ export function computeDesiredState(snapshot: Snapshot, settings: ControllerSett
     const attachedListenerSets = unreported ? 0 : listenerSets.filter((s) => s.gateway === state && isAttached(s)).length;
     gateways.set(key, { ...state, listenerSetListeners: servedListenerSetListeners(listenerSets, state), attachedListenerSets });
   }
-  for (const state of listenerSets) {
-    statuses.push({ kind: 'ListenerSet', key: state.key, nextStatus: (cur, now) => mergeListenerSetStatus((cur as ListenerSet).status, state, settings, now) });
-  }
+  const listenerSetParentStates = listenerSetParents(listenerSets, isAttached);
 
   let attachments = new Map<Route, ParentAttachment[]>();
   for (const route of snapshot.routes) {
     const parents = (route.spec.parentRefs ?? []).flatMap((ref) => {
-      const gateway = gateways.get(parentGatewayKey(route, ref) ?? '');
+      const gateway = gateways.get(parentGatewayKey(route, ref) ?? '') ?? listenerSetParentStates.get(parentListenerSetKey(route, ref) ?? '');
       return gateway ? [attachToParent(route, ref, gateway, snapshot, settings)] : [];
     });
     attachments.set(route, parents);
@@ -92,7 +90,8 @@ export function computeDesiredState(snapshot: Snapshot, settings: ControllerSett
         for (const l of parent.gateway.listeners) count(attachedCounts, parent.gateway.key, l.listener.name, route);
       }
       if (parent.rejection || !rulesUsable) continue;
-      const programmed = !settings.faults.has('route-serves-first-parent-only') || parent.gateway === parents[0]?.gateway;
+      const unservedSet = settings.faults.has('listener-set-routes-unserved') && parent.gateway.listenerSet !== undefined;
+      const programmed = !unservedSet && (!settings.faults.has('route-serves-first-parent-only') || parent.gateway === parents[0]?.gateway);
       for (const on of parent.listeners) {
         if (!settings.faults.has('wrong-attached-routes')) count(attachedCounts, parent.gateway.key, on.listener.listener.name, route);
         if (programmed) accepted.push({ route, gateway: parent.gateway, on, rules: compiled.rules });
@@ -113,6 +112,10 @@ export function computeDesiredState(snapshot: Snapshot, settings: ControllerSett
     const counts = new Map([...(attachedCounts.get(state.key) ?? new Map<string, Set<string>>())].map(([name, set]) => [name, set.size]));
     const desired = gatewayStatusDesired(state, counts, settings.faults.has('ignore-parameters-ref'));
     statuses.push({ kind: 'Gateway', key: state.key, nextStatus: (cur, now) => mergeGatewayStatus((cur as Gateway).status, desired, settings, now) });
+  }
+  for (const state of listenerSets) {
+    const counts = new Map([...(attachedCounts.get(state.key) ?? new Map<string, Set<string>>())].map(([name, set]) => [name, set.size]));
+    statuses.push({ kind: 'ListenerSet', key: state.key, nextStatus: (cur, now) => mergeListenerSetStatus((cur as ListenerSet).status, state, counts, settings, now) });
   }
   for (const policy of snapshot.backendTlsPolicies) {
     const uses = policyUses.get(policy) ?? [];

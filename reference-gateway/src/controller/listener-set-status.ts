@@ -51,7 +51,13 @@ export function setConditions(state: ListenerSetState, faults: ReadonlySet<strin
 }
 
 /** The ListenerSet's status: its conditions and one entry per listener of its own, never the Gateway's. */
-export function mergeListenerSetStatus(current: ListenerSet['status'], state: ListenerSetState, settings: ControllerSettings, now: string): Record<string, unknown> {
+export function mergeListenerSetStatus(
+  current: ListenerSet['status'],
+  state: ListenerSetState,
+  attachedRoutes: ReadonlyMap<string, number>,
+  settings: ControllerSettings,
+  now: string,
+): Record<string, unknown> {
   const foreign = settings.faults.has('touches-foreign-conditions') ? 'all-undesired' : SET_TYPES;
   const previous = new Map(((current?.listeners ?? []) as ListenerEntryStatus[]).map((l) => [l.name, l]));
   return {
@@ -61,8 +67,8 @@ export function mergeListenerSetStatus(current: ListenerSet['status'], state: Li
       (l): ListenerEntryStatus => ({
         name: l.listener.name,
         supportedKinds: l.supportedKinds.map((k) => ({ group: k.group, kind: k.kind })),
-        // Routes attach to a ListenerSet through parentRefs of kind ListenerSet, which we do not serve.
-        attachedRoutes: 0,
+        // Routes count here only through parentRefs of kind ListenerSet; a Gateway parentRef never reaches these listeners.
+        attachedRoutes: attachedRoutes.get(l.listener.name) ?? 0,
         conditions: mergeConditions(previous.get(l.listener.name)?.conditions, withoutNoConflicts(l.conditions, settings), now, LISTENER_TYPES),
       }),
     ),

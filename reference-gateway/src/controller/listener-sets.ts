@@ -70,7 +70,7 @@ export function evaluateListenerSets(gateways: ReadonlyMap<string, GatewayState>
       const conflict = context.settings.faults.has('listener-set-conflicts-ignored') ? undefined : conflictOf(listener, earlier);
       const state = evaluateListener(listener, owner, conflict, context);
       if (accepted(state)) earlier.push(listener);
-      return state;
+      return { ...state, servedName: `ListenerSet ${key} ${listener.name}` };
     });
     return { listenerSet, key, gateway, allowed, listeners };
   });
@@ -83,9 +83,20 @@ function byPrecedence(a: { listenerSet: ListenerSet }, b: { listenerSet: Listene
   return created !== 0 ? created : order(objectKey(a.listenerSet), objectKey(b.listenerSet));
 }
 
-/** Listeners the data plane serves for a Gateway's ListenerSets, renamed so names stay unique across them. */
+/** Listeners the data plane serves for a Gateway's ListenerSets (each under its unique servedName). */
 export function servedListenerSetListeners(states: readonly ListenerSetState[], gateway: GatewayState): ListenerState[] {
-  return states
-    .filter((s) => s.gateway === gateway)
-    .flatMap((s) => s.listeners.filter((l) => l.programmed).map((l) => ({ ...l, listener: { ...l.listener, name: `ListenerSet ${s.key} ${l.listener.name}` } })));
+  return states.filter((s) => s.gateway === gateway).flatMap((s) => s.listeners.filter((l) => l.programmed));
+}
+
+/**
+ * Each attached ListenerSet as a parent routes may name: its own listeners only ("the ListenerSet is
+ * the direct parent"), `Same` meaning its namespace, served at its Gateway's address.
+ */
+export function listenerSetParents(states: readonly ListenerSetState[], attached: (state: ListenerSetState) => boolean): Map<string, GatewayState> {
+  return new Map(
+    states.filter(attached).map((s) => [
+      s.key,
+      { ...s.gateway, key: s.key, listeners: s.listeners, listenerSet: { namespace: s.listenerSet.metadata.namespace ?? '', label: `ListenerSet ${s.key}` } },
+    ]),
+  );
 }

@@ -27,6 +27,8 @@ export interface ListenerState {
   readonly conditions: readonly DesiredCondition[];
   readonly programmed: boolean;
   readonly certificates?: readonly { readonly certPem: string; readonly keyPem: string }[];
+  /** The data plane's name for it when `listener.name` is not unique in its Gateway (ListenerSet listeners). */
+  readonly servedName?: string;
 }
 
 interface Problem {

@@ -20,6 +20,8 @@ export interface GatewayState {
   readonly listenerSetListeners?: readonly ListenerState[];
   /** How many ListenerSets are attached (Accepted). */
   readonly attachedListenerSets?: number;
+  /** For a ListenerSet as a route's parent: its namespace, which `Same` admits routes from, and its name in messages. */
+  readonly listenerSet?: { readonly namespace: string; readonly label: string };
 }
 
 export interface ListenerAttachment {
@@ -52,6 +54,14 @@ export function statusParentRef(ref: ParentReference): ParentReference {
   return out;
 }
 
+/** The ListenerSet key a parentRef points at, or undefined when it is not a ListenerSet parent. */
+export function parentListenerSetKey(route: Route, ref: ParentReference): string | undefined {
+  if ((ref.group ?? GATEWAY_GROUP) !== GATEWAY_GROUP || ref.kind !== 'ListenerSet') return undefined;
+  return `${ref.namespace ?? route.metadata.namespace}/${ref.name}`;
+}
+
+const parentLabel = (state: GatewayState): string => state.listenerSet?.label ?? `Gateway ${state.key}`;
+
 /** The Gateway key a parentRef points at, or undefined when it is not a Gateway parent. */
 export function parentGatewayKey(route: Route, ref: ParentReference): string | undefined {
   if ((ref.group ?? GATEWAY_GROUP) !== GATEWAY_GROUP || (ref.kind ?? 'Gateway') !== 'Gateway') return undefined;
@@ -72,17 +82,19 @@ export function attachToParent(
   const parentRef = statusParentRef(ref);
   const faults = settings.faults;
   const sectionName = faults.has('ignore-section-name') ? undefined : ref.sectionName;
-  const selected = gateway.listeners.filter(
+  const reachesSets = faults.has('gateway-routes-reach-listener-sets') && !gateway.listenerSet && sectionName === undefined;
+  const candidates = reachesSets ? [...gateway.listeners, ...(gateway.listenerSetListeners ?? [])] : gateway.listeners;
+  const selected = candidates.filter(
     (l) => (sectionName === undefined || l.listener.name === sectionName) && (ref.port === undefined || l.listener.port === ref.port),
   );
   const reject = (reason: Rejection['reason'], message: string): ParentAttachment => ({ parentRef, gateway, listeners: [], rejection: { reason, message } });
   if (selected.length === 0) {
     const what = [sectionName !== undefined && `sectionName ${sectionName}`, ref.port !== undefined && `port ${ref.port}`].filter(Boolean).join(' and ');
-    return reject('NoMatchingParent', `No listener of Gateway ${gateway.key} matches ${what}`);
+    return reject('NoMatchingParent', `No listener of ${parentLabel(gateway)} matches ${what}`);
   }
-  const admitted = selected.filter((l) => kindAdmitted(route, l) && (faults.has('accept-disallowed-namespace') || namespaceAdmitted(route, l, gateway.gateway, snapshot)));
+  const admitted = selected.filter((l) => kindAdmitted(route, l) && (faults.has('accept-disallowed-namespace') || namespaceAdmitted(route, l, sameNamespaceOf(gateway, faults), snapshot)));
   if (admitted.length === 0) {
-    return reject('NotAllowedByListeners', `No selected listener of Gateway ${gateway.key} allows ${route.kind} from namespace ${route.metadata.namespace}`);
+    return reject('NotAllowedByListeners', `No selected listener of ${parentLabel(gateway)} allows ${route.kind} from namespace ${route.metadata.namespace}`);
   }
   const listeners: ListenerAttachment[] = [];
   for (const listener of admitted) {
@@ -95,21 +107,27 @@ export function attachToParent(
     if (intersection.intersects) listeners.push({ listener, hostnames: intersection.hostnames });
   }
   if (listeners.length === 0) {
-    return reject('NoMatchingListenerHostname', `No route hostname intersects a hostname of the selected listeners of Gateway ${gateway.key}`);
+    return reject('NoMatchingListenerHostname', `No route hostname intersects a hostname of the selected listeners of ${parentLabel(gateway)}`);
   }
   return { parentRef, gateway, listeners };
+}
+
+function sameNamespaceOf(parent: GatewayState, faults: ReadonlySet<string>): string | undefined {
+  const gatewayNamespace = parent.gateway.metadata.namespace;
+  return faults.has('listener-set-same-is-gateway-namespace') ? gatewayNamespace : (parent.listenerSet?.namespace ?? gatewayNamespace);
 }
 
 function kindAdmitted(route: Route, listener: ListenerState): boolean {
   return listener.admittedKinds.some((k) => k.kind === route.kind);
 }
 
-function namespaceAdmitted(route: Route, listener: ListenerState, gateway: Gateway, snapshot: Snapshot): boolean {
+// `Same` is the parent's namespace: the Gateway's, or the ListenerSet's for its listeners (GEP-1713).
+function namespaceAdmitted(route: Route, listener: ListenerState, parentNamespace: string | undefined, snapshot: Snapshot): boolean {
   const namespaces = listener.listener.allowedRoutes?.namespaces;
   const from = namespaces?.from ?? 'Same';
   const routeNamespace = route.metadata.namespace ?? '';
   if (from === 'All') return true;
-  if (from === 'Same') return routeNamespace === gateway.metadata.namespace;
+  if (from === 'Same') return routeNamespace === parentNamespace;
   if (from === 'Selector') {
     const namespace = snapshot.namespaces.get(routeNamespace);
     return namespace !== undefined && selectorMatches(namespaces?.selector, namespace.metadata.labels);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Condition, KubeObject, Listener } from '../../src/kube/objects.ts';
 import { computeState } from './compute-state.ts';
-import { APP, INFRA, gateway, gatewayClass, httpListener, namespace } from './object-builders.ts';
+import { APP, INFRA, gateway, gatewayClass, httpListener, namespace, route } from './object-builders.ts';
 
 const base = [gatewayClass(), namespace(INFRA, { side: 'infra' }), namespace(APP, { side: 'app' })];
 
@@ -93,5 +93,31 @@ describe('ListenerSets', () => {
     expect(condition(state.statusOf(ls), 'Accepted')).toMatchObject({ status: 'False', reason: 'ListenersNotValid' });
     const borrowed = computeState([...base, gw, ls, fromGateway], { faults: ['listener-set-borrows-gateway-grants'] });
     expect(reasons(entry(borrowed.statusOf(ls), 'tls')).ResolvedRefs).not.toBe('False/RefNotPermitted');
+  });
+});
+
+describe('routes and ListenerSets', () => {
+  const gw = withAllowed(gateway('gw', [httpListener({ hostname: 'gw.example' })]), { from: 'All' });
+  const ls = listenerSet('ls', [httpListener({ name: 'http', hostname: 'ls.example' })], APP);
+  const toListenerSet = { group: 'gateway.networking.k8s.io', kind: 'ListenerSet', name: 'ls', namespace: APP, sectionName: 'http' };
+
+  it('a route naming the ListenerSet attaches to its listener only, and is served there', () => {
+    const viaSet = route('GRPCRoute', 'via-set', { parentRefs: [toListenerSet] }, APP);
+    const viaGateway = route('GRPCRoute', 'via-gateway', { parentRefs: [{ name: 'gw', namespace: INFRA }] }, INFRA);
+    const state = computeState([...base, gw, ls, viaSet, viaGateway]);
+    expect(state.routeCondition(viaSet, 'Accepted')).toMatchObject({ status: 'True' });
+    expect(entry(state.statusOf(ls), 'http')?.attachedRoutes).toBe(1);
+    expect(entry(state.statusOf(gw), 'http')?.attachedRoutes).toBe(1);
+    const served = state.config.gateways[0]!.listeners.map((l) => [l.name, l.routes.map((r) => r.key)]);
+    expect(served).toEqual([
+      ['http', [`${INFRA}/via-gateway`]],
+      [`ListenerSet ${APP}/ls http`, [`${APP}/via-set`]],
+    ]);
+  });
+
+  it("Same on a ListenerSet listener means the ListenerSet's namespace", () => {
+    const fromInfra = route('GRPCRoute', 'from-infra', { parentRefs: [toListenerSet] }, INFRA);
+    const state = computeState([...base, gw, ls, fromInfra]);
+    expect(state.routeCondition(fromInfra, 'Accepted')).toMatchObject({ status: 'False', reason: 'NotAllowedByListeners' });
   });
 });
