@@ -6,6 +6,7 @@ import { grpcRouteListenerConflicts } from './grpcroute-listener-conflicts.ts';
 import { grpcRouteListenerHttp2Support } from './grpcroute-listener-http2-support.ts';
 import { grpcRouteListenerInvalidConfig } from './grpcroute-listener-invalid-config.ts';
 import { grpcRouteListenerIsolation } from './grpcroute-listener-isolation.ts';
+import { grpcRouteListenerSetAttachment } from './grpcroute-listener-set-attachment.ts';
 import { grpcRouteListenerSupportedKinds } from './grpcroute-listener-supported-kinds.ts';
 import { grpcRouteListenerTlsConfig } from './grpcroute-listener-tls-config.ts';
 import { grpcRouteMethodAndHeaderMatching } from './grpcroute-method-and-header-matching.ts';
@@ -45,4 +46,5 @@ export const matchingAndAttachmentTests = [
   grpcRouteListenerTlsConfig,
   grpcRouteListenerConflicts,
   grpcRouteListenerHttp2Support,
+  grpcRouteListenerSetAttachment,
 ];

@@ -218,6 +218,9 @@ export const MUTANT_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = 
   'listener-set-newest-first': ['ListenerSetHostnameConflict'],
   'listener-set-protocol-checked-first': ['ListenerSetProtocolConflict'],
   'listener-set-borrows-gateway-grants': ['ListenerSetReferenceGrant'],
+  'listener-set-routes-unserved': ['GRPCRouteListenerSetAttachment'],
+  'listener-set-same-is-gateway-namespace': ['GRPCRouteListenerSetAttachment'],
+  'gateway-routes-reach-listener-sets': ['GRPCRouteListenerSetAttachment'],
   'attached-listener-sets-unreported': ['ListenerSetAllowedNamespaceSame', 'ListenerSetAllowedNamespaceSelector', 'ListenerSetHostnameConflict', 'ListenerSetProtocolConflict'],
 };
 

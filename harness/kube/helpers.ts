@@ -105,6 +105,7 @@ export function createKubeHelpers(deps: KubeHelperDeps): KubeHelpers {
   };
 
   const parentMatch = (parent: ParentSelector): ParentMatch => ({
+    ...(parent.kind ? { kind: parent.kind } : {}),
     name: parent.name,
     namespace: parent.namespace ?? infra,
     sectionName: parent.sectionName,

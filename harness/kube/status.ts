@@ -25,6 +25,8 @@ export interface RouteParentStatus {
 }
 
 export interface ParentMatch {
+  /** Default Gateway. */
+  readonly kind?: 'Gateway' | 'ListenerSet';
   readonly name: string;
   readonly namespace: string;
   readonly sectionName?: string;
@@ -103,11 +105,11 @@ export function routeParents(route: KubeObject): RouteParentStatus[] {
   return Array.isArray(parents) ? (parents as RouteParentStatus[]) : [];
 }
 
-/** Whether a route status parent entry is ours and refers to the wanted Gateway (and listener/port when given). */
+/** Whether a route status parent entry is ours and refers to the wanted Gateway or ListenerSet (and listener/port when given). */
 export function parentMatches(entry: RouteParentStatus, want: ParentMatch, routeNamespace: string, controllerName: string): boolean {
   const ref = entry.parentRef;
   if (entry.controllerName !== controllerName) return false;
-  if ((ref.group ?? GATEWAY_GROUP) !== GATEWAY_GROUP || (ref.kind ?? 'Gateway') !== 'Gateway') return false;
+  if ((ref.group ?? GATEWAY_GROUP) !== GATEWAY_GROUP || (ref.kind ?? 'Gateway') !== (want.kind ?? 'Gateway')) return false;
   if (ref.name !== want.name || (ref.namespace ?? routeNamespace) !== want.namespace) return false;
   if (want.sectionName !== undefined && ref.sectionName !== want.sectionName) return false;
   if (want.port !== undefined && ref.port !== want.port) return false;

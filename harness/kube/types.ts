@@ -58,7 +58,9 @@ export interface ConditionExpectation {
 }
 
 export interface ParentSelector {
-  /** Gateway name. */
+  /** Default Gateway; a ListenerSet is a route's parent too (GEP-1713). */
+  readonly kind?: 'Gateway' | 'ListenerSet';
+  /** Gateway (or ListenerSet) name. */
   readonly name: string;
   /** Default: the infra namespace. */
   readonly namespace?: string;
