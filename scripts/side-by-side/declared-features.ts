@@ -7,7 +7,7 @@ const WAIT_MS = 120_000;
 
 /**
  * The features the implementation declares in its GatewayClass status that upstream's
- * GATEWAY-GRPC profile can exercise (Gateway*, GRPCRoute*, ReferenceGrant). Upstream's own
+ * GATEWAY-GRPC profile can exercise (Gateway*, GRPCRoute*, ReferenceGrant, ListenerSet). Upstream's own
  * inference would take every declared feature, and for Traefik that runs about a hundred
  * HTTPRoute tests no GRPC comparison needs. Waits until the class is Accepted with features.
  */
@@ -22,5 +22,5 @@ export async function declaredGrpcProfileFeatures(client: KubeClient, gatewayCla
     },
     { object: `GatewayClass ${gatewayClass}`, wanted: 'Accepted with status.supportedFeatures', timeoutName: 'gatewayClassMustHaveFeatures', timeoutMs: WAIT_MS, signal },
   );
-  return declared.filter((name) => name === 'ReferenceGrant' || name.startsWith('Gateway') || name.startsWith('GRPCRoute')).sort();
+  return declared.filter((name) => ['ReferenceGrant', 'ListenerSet'].includes(name) || name.startsWith('Gateway') || name.startsWith('GRPCRoute')).sort();
 }
