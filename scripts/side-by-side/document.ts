@@ -13,7 +13,7 @@ upstream's Go suite (\`sigs.k8s.io/gateway-api/conformance\` v1.6.1, \`--conform
 runs first, then our suite (\`--cluster=existing\`, \`--run-test\` of the upstream-named tests upstream ran).
 
 - \`upstream\` / \`ours\`: each suite's verdict (upstream's from \`go test -v\`); \`no such test\`: our suite
-  has no test of that name. Only tests upstream ran are listed (not the ones it skipped for features).
+  has no test of that name; \`not run\`: upstream skipped it on that gateway, so ours was not asked to run it. Only tests upstream ran on at least one gateway are listed.
 - \`upstream_s\` / \`ours_s\`: the test's own duration in each suite. Upstream runs its tests one after
   another, except those it marks Parallel (GatewayInvalidParametersRef, GatewayListenerUnsupportedProtocol,
   GatewayInvalidTLSConfiguration, …), which run together at the end and whose own seconds leave out that
@@ -22,8 +22,8 @@ runs first, then our suite (\`--cluster=existing\`, \`--run-test\` of the upstre
   of the same tests: upstream's profile again with \`--skip-tests\` of every other test, and ours with
   \`--run-test\`. \`upstream_ratio\` = ours / upstream. \`Σ … test_s\`: the same tests' own seconds added up.
 
-Features declared to upstream (the GatewayClass status list, narrowed to Gateway*, GRPCRoute* and
-ReferenceGrant so Traefik's HTTPRoute features do not pull in HTTPRoute tests):
+Features declared to upstream (the GatewayClass status list, narrowed to Gateway*, GRPCRoute*,
+ReferenceGrant and ListenerSet so Traefik's HTTPRoute features do not pull in HTTPRoute tests):
 
 ${features}
 

@@ -28,7 +28,9 @@ export function renderTable(results: readonly GatewayResults[]): string {
       const up = r.upstream.get(name);
       const ours = r.ours.get(name);
       const timed = r.record.ourTests.includes(name);
-      return [up?.verdict ?? '–', ours && timed ? OUR_WORD[ours.outcome] : 'no such test', seconds(up?.seconds), seconds(timed ? ours?.seconds : undefined)];
+      // Ours runs only what upstream ran on this gateway: a test upstream skipped here was not asked of ours.
+      const absent = up === undefined || up.verdict === 'SKIP' ? 'not run' : 'no such test';
+      return [up?.verdict ?? '–', ours && timed ? OUR_WORD[ours.outcome] : absent, seconds(up?.seconds), seconds(timed ? ours?.seconds : undefined)];
     }),
   ]);
   const walls = ['gateway', 'same tests', 'upstream_wall_s', 'ours_wall_s', 'upstream_ratio', 'Σ upstream test_s', 'Σ ours test_s'];

@@ -42,6 +42,21 @@ describe('side-by-side', () => {
     expect(table).toContain('| A | PASS | FAIL | 1.00 | 4.00 |');
     expect(table).toContain('| B | FAIL | no such test | 2.00 | – |');
     expect(table).not.toContain('| C |');
+    const second = renderTable([
+      {
+        record: { gateway: 'other', features: [], ourTests: [], upstream: { ...run, wallSeconds: 1 }, upstreamSameTests: undefined, ours: undefined },
+        upstream: new Map([['D', { verdict: 'SKIP', seconds: 0 }]]),
+        upstreamSameTests: new Map(),
+        ours: new Map(),
+      },
+      {
+        record: { gateway: 'reference', features: [], ourTests: ['D'], upstream: { ...run, wallSeconds: 1 }, upstreamSameTests: undefined, ours: undefined },
+        upstream: new Map([['D', { verdict: 'PASS', seconds: 1 }]]),
+        upstreamSameTests: new Map(),
+        ours: new Map([['D', { outcome: 'passed', seconds: 1 }]]),
+      },
+    ]);
+    expect(second).toContain('| D | SKIP | not run | 0.00 | – | PASS | PASS | 1.00 | 1.00 |');
     expect(table).toContain('| reference | 1 | 10.00 | 25.00 | 2.50 | 1.00 | 4.00 |');
   });
 });
