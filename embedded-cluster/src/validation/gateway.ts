@@ -12,7 +12,7 @@ const optionalHostname = (l: JsonObject): string | undefined => (has(l, 'hostnam
 
 // The five CEL rules on `spec.listeners`. They read name, port and protocol of every listener, so
 // they are only judged once those required fields are present (their absence is already reported).
-export function checkListenerListRules(c: SchemaCheck, listeners: readonly JsonObject[], path: string): void {
+function checkListenerListRules(c: SchemaCheck, listeners: readonly JsonObject[], path: string): void {
   const rule = (holds: boolean, message: string): void => c.rule(holds, path, message);
   rule(listeners.every((l) => !['HTTP', 'TCP', 'UDP'].includes(String(l['protocol'])) || !has(l, 'tls')), "tls must not be specified for protocols ['HTTP', 'TCP', 'UDP']");
   rule(
@@ -43,13 +43,11 @@ export function checkListenerListRules(c: SchemaCheck, listeners: readonly JsonO
   );
 }
 
-/** gateway.networking.k8s.io Gateway. */
-export function checkGateway(c: SchemaCheck, obj: JsonObject): void {
-  c.requireKeys(obj, '', ['spec']);
-  const spec = c.object(obj, 'spec', '');
-  if (!spec) return;
-  c.requireKeys(spec, 'spec', ['gatewayClassName', 'listeners']);
-  c.string(spec, 'gatewayClassName', 'spec', OBJECT_NAME);
+/**
+ * `spec.listeners` of a Gateway or a ListenerSet: 1–64 listeners, each checked alone, then the
+ * list-level CEL rules (the ListenerSet CRD copies the Gateway's, messages included).
+ */
+export function checkSpecListeners(c: SchemaCheck, spec: JsonObject): void {
   const items = c.list(spec, 'listeners', 'spec', { minItems: 1, maxItems: MAX_LISTENERS });
   const listeners: JsonObject[] = [];
   items.forEach((item, i) => {
@@ -61,6 +59,16 @@ export function checkGateway(c: SchemaCheck, obj: JsonObject): void {
   c.uniqueMapKeys(items, 'spec.listeners', 'name');
   const judgeable = listeners.length === items.length && listeners.every((l) => has(l, 'name') && has(l, 'port') && has(l, 'protocol'));
   if (judgeable) checkListenerListRules(c, listeners, 'spec.listeners');
+}
+
+/** gateway.networking.k8s.io Gateway. */
+export function checkGateway(c: SchemaCheck, obj: JsonObject): void {
+  c.requireKeys(obj, '', ['spec']);
+  const spec = c.object(obj, 'spec', '');
+  if (!spec) return;
+  c.requireKeys(spec, 'spec', ['gatewayClassName', 'listeners']);
+  c.string(spec, 'gatewayClassName', 'spec', OBJECT_NAME);
+  checkSpecListeners(c, spec);
   checkSpecAddresses(c, spec);
   checkInfrastructure(c, spec);
   checkGatewayTls(c, spec);

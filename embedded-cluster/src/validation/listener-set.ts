@@ -1,6 +1,5 @@
-import { checkListenerListRules } from './gateway.ts';
-import { has, type JsonObject } from './json-shape.ts';
-import { checkListener } from './listener.ts';
+import { checkSpecListeners } from './gateway.ts';
+import type { JsonObject } from './json-shape.ts';
 import { GROUP, KIND, NAMESPACE, OBJECT_NAME, SECTION_NAME } from './patterns.ts';
 import type { SchemaCheck } from './schema-check.ts';
 
@@ -25,18 +24,7 @@ export function checkListenerSet(c: SchemaCheck, obj: JsonObject): void {
     c.string(parent, 'name', 'spec.parentRef', OBJECT_NAME);
     c.string(parent, 'namespace', 'spec.parentRef', NAMESPACE);
   }
-  const items = c.list(spec, 'listeners', 'spec', { minItems: 1, maxItems: MAX_LISTENERS });
-  const listeners: JsonObject[] = [];
-  items.forEach((item, i) => {
-    const listener = c.item(item, `spec.listeners[${i}]`);
-    if (!listener) return;
-    listeners.push(listener);
-    checkListener(c, listener, `spec.listeners[${i}]`);
-  });
-  c.uniqueMapKeys(items, 'spec.listeners', 'name');
-  const judgeable = listeners.length === items.length && listeners.every((l) => has(l, 'name') && has(l, 'port') && has(l, 'protocol'));
-  // The CRD copies the Gateway's listener rules verbatim, message included ("within the Gateway").
-  if (judgeable) checkListenerListRules(c, listeners, 'spec.listeners');
+  checkSpecListeners(c, spec);
 }
 
 /** What a write of a ListenerSet's status subresource is judged on: the per-listener entries' shape. */
