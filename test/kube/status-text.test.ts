@@ -69,6 +69,14 @@ describe('conditions', () => {
     expect(parentMatches(entry, { name: 'gw', namespace: 'other' }, 'infra', 'c')).toBe(false);
     expect(parentMatches(entry, { name: 'gw', namespace: 'infra' }, 'infra', 'someone-else')).toBe(false);
   });
+
+  it('tells a ListenerSet parent from a Gateway of the same name', () => {
+    const toSet = { controllerName: 'c', parentRef: { group: 'gateway.networking.k8s.io', kind: 'ListenerSet', name: 'gw' }, conditions: [] };
+    expect(parentMatches(toSet, { name: 'gw', namespace: 'infra' }, 'infra', 'c')).toBe(false);
+    expect(parentMatches(toSet, { kind: 'ListenerSet', name: 'gw', namespace: 'infra' }, 'infra', 'c')).toBe(true);
+    const toGateway = { controllerName: 'c', parentRef: { name: 'gw' }, conditions: [] };
+    expect(parentMatches(toGateway, { kind: 'ListenerSet', name: 'gw', namespace: 'infra' }, 'infra', 'c')).toBe(false);
+  });
 });
 
 describe('label values', () => {
