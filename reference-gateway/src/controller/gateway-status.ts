@@ -54,7 +54,8 @@ export function gatewayStatusDesired(state: GatewayState, attachedRoutes: Readon
   };
 }
 
-function acceptedCondition(state: GatewayState, ignoreParametersRef: boolean): DesiredCondition {
+/** The Gateway's own Accepted condition, from its spec and listeners alone (ListenerSets never change it). */
+export function acceptedCondition(state: GatewayState, ignoreParametersRef: boolean): DesiredCondition {
   const generation = state.gateway.metadata.generation;
   // Conflicted listeners count too: Gateway API asks for ListenersNotValid whenever there are some.
   const has = (l: GatewayState['listeners'][number], type: string, status: string): boolean => l.conditions.some((c) => c.type === type && c.status === status);

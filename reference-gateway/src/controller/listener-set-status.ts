@@ -2,6 +2,7 @@ import type { Condition, ListenerSet } from '../kube/objects.ts';
 import type { DesiredCondition } from './conditions.ts';
 import { condition, mergeConditions } from './conditions.ts';
 import { parametersRejection } from './gateway-parameters.ts';
+import { acceptedCondition } from './gateway-status.ts';
 import type { ListenerSetState } from './listener-sets.ts';
 import type { ListenerState, RouteKind } from './listener-status.ts';
 import type { ControllerSettings } from './settings.ts';
@@ -26,14 +27,19 @@ export function isAttached(state: ListenerSetState): boolean {
 
 /**
  * Accepted and Programmed "MUST be set on every ListenerSet", and cover only its own listeners:
- * NotAllowed when allowedListeners does not select it, ListenersNotValid (False) when none of its
- * listeners is valid, ListenersNotValid (True) on Accepted when only some are.
+ * NotAllowed when allowedListeners does not select it, ParentNotAccepted when its Gateway is not
+ * accepted, ListenersNotValid (False) when none of its listeners is valid, ListenersNotValid (True)
+ * on Accepted when only some are.
  */
 export function setConditions(state: ListenerSetState, faults: ReadonlySet<string> = new Set()): DesiredCondition[] {
   const generation = state.listenerSet.metadata.generation;
   if (!state.allowed) {
     const message = `Gateway ${state.gateway.key} does not allow ListenerSets from namespace ${state.listenerSet.metadata.namespace}`;
     return [condition('Accepted', 'False', 'NotAllowed', message, generation), condition('Programmed', 'False', 'NotAllowed', message, generation)];
+  }
+  if (acceptedCondition(state.gateway, faults.has('ignore-parameters-ref')).status !== 'True') {
+    const message = `Gateway ${state.gateway.key} is not accepted`;
+    return [condition('Accepted', 'False', 'ParentNotAccepted', message, generation), condition('Programmed', 'False', 'ParentNotProgrammed', message, generation)];
   }
   const invalid = state.listeners.filter((l) => !valid(l)).map((l) => l.listener.name);
   if (invalid.length === state.listeners.length) {

@@ -79,6 +79,17 @@ describe('ListenerSets', () => {
     expect(reasons(entry(state.statusOf(gw), 'http'))).toMatchObject({ Accepted: 'True/Accepted', Conflicted: 'False/NoConflicts' });
   });
 
+  it('a ListenerSet of a Gateway that is not accepted is ParentNotAccepted and not counted', () => {
+    const base2 = withAllowed(gateway('gw', [httpListener()]), { from: 'Same' });
+    const gw = { ...base2, spec: { ...(base2.spec as object), infrastructure: { parametersRef: { group: 'example.com', kind: 'Unknown', name: 'x' } } } };
+    const ls = listenerSet('ls', [httpListener({ name: 'x', hostname: 'x.example' })]);
+    const state = computeState([...base, gw, ls]);
+    expect(condition(state.statusOf(gw), 'Accepted')).toMatchObject({ status: 'False', reason: 'InvalidParameters' });
+    expect(condition(state.statusOf(ls), 'Accepted')).toMatchObject({ status: 'False', reason: 'ParentNotAccepted' });
+    expect(condition(state.statusOf(ls), 'Programmed')).toMatchObject({ status: 'False', reason: 'ParentNotProgrammed' });
+    expect(state.statusOf(gw)!.attachedListenerSets).toBeUndefined();
+  });
+
   it('certificateRefs need a grant from kind ListenerSet; a Gateway grant does not cover them', () => {
     const gw = withAllowed(gateway('gw', [httpListener()]), { from: 'All' });
     const https = { name: 'tls', port: 443, protocol: 'HTTPS', hostname: 'tls.example', tls: { certificateRefs: [{ name: 'cert', namespace: APP }] } };
