@@ -61,12 +61,13 @@ export function computeDesiredState(snapshot: Snapshot, settings: ControllerSett
   const ourGateways = snapshot.gateways.filter(inScope);
   const gateways = gatewayStates(ourGateways, snapshot, settings, deps);
   const listenerSets = evaluateListenerSets(gateways, { snapshot, settings, references: deps.references });
+  const attached = new Set(listenerSets.filter(isAttached));
+  const unreported = settings.faults.has('attached-listener-sets-unreported');
   for (const [key, state] of gateways) {
-    const unreported = settings.faults.has('attached-listener-sets-unreported');
-    const attachedListenerSets = unreported ? 0 : listenerSets.filter((s) => s.gateway === state && isAttached(s)).length;
+    const attachedListenerSets = unreported ? 0 : [...attached].filter((s) => s.gateway === state).length;
     gateways.set(key, { ...state, listenerSetListeners: servedListenerSetListeners(listenerSets, state), attachedListenerSets });
   }
-  const listenerSetParentStates = listenerSetParents(listenerSets, isAttached);
+  const listenerSetParentStates = listenerSetParents(listenerSets, (s) => attached.has(s));
 
   let attachments = new Map<Route, ParentAttachment[]>();
   for (const route of snapshot.routes) {
@@ -109,12 +110,11 @@ export function computeDesiredState(snapshot: Snapshot, settings: ControllerSett
   }
 
   for (const state of gateways.values()) {
-    const counts = new Map([...(attachedCounts.get(state.key) ?? new Map<string, Set<string>>())].map(([name, set]) => [name, set.size]));
-    const desired = gatewayStatusDesired(state, counts, settings.faults.has('ignore-parameters-ref'));
+    const desired = gatewayStatusDesired(state, routeCounts(attachedCounts, state.key), settings.faults.has('ignore-parameters-ref'));
     statuses.push({ kind: 'Gateway', key: state.key, nextStatus: (cur, now) => mergeGatewayStatus((cur as Gateway).status, desired, settings, now) });
   }
   for (const state of listenerSets) {
-    const counts = new Map([...(attachedCounts.get(state.key) ?? new Map<string, Set<string>>())].map(([name, set]) => [name, set.size]));
+    const counts = routeCounts(attachedCounts, state.key);
     statuses.push({ kind: 'ListenerSet', key: state.key, nextStatus: (cur, now) => mergeListenerSetStatus((cur as ListenerSet).status, state, counts, settings, now) });
   }
   for (const policy of snapshot.backendTlsPolicies) {
@@ -148,6 +148,11 @@ function effectiveValidation(route: Route, settings: ControllerSettings): RuleVa
   if (!settings.faults.has('no-partially-invalid') || validation.dropped.length === 0) return validation;
   const all = (route.spec.rules ?? []).map((rule, index) => ({ index, name: rule.name, message: 'route has an invalid rule' }));
   return { validIndices: [], dropped: all };
+}
+
+/** Accepted routes per listener name of one parent (Gateway or ListenerSet). */
+function routeCounts(counts: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>, parentKey: string): Map<string, number> {
+  return new Map([...(counts.get(parentKey) ?? new Map<string, Set<string>>())].map(([name, routes]) => [name, routes.size]));
 }
 
 function count(counts: Map<string, Map<string, Set<string>>>, gatewayKey: string, listener: string, route: Route): void {
